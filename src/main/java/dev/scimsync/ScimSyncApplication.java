@@ -1,0 +1,6 @@
+package dev.scimsync;
+
+public class ScimSyncApplication {
+    public static void main(String[] args) {
+    }
+}
