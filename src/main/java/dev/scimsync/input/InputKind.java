@@ -1,0 +1,53 @@
+package dev.scimsync.input;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The kinds of CSV input a job can read, each with its logical columns. Logical column names are also the default
+ * header texts; a job file may map any of them to another header text.
+ */
+public enum InputKind {
+
+    USERS("users", List.of("email"), List.of("username", "display_name", "org_role", "active")),
+    TEAMS("teams", List.of("team"), List.of()),
+    MEMBERSHIPS("memberships", List.of("team", "email"), List.of("role")),
+    ROLES("roles", List.of("name", "inherited_from"), List.of("permissions", "description"));
+
+    private final String id;
+    private final List<String> requiredColumns;
+    private final List<String> optionalColumns;
+    private final List<String> columns;
+
+    InputKind(String id, List<String> requiredColumns, List<String> optionalColumns) {
+        this.id = id;
+        this.requiredColumns = requiredColumns;
+        this.optionalColumns = optionalColumns;
+        this.columns = Stream.concat(requiredColumns.stream(), optionalColumns.stream()).toList();
+    }
+
+    /** The lower-case name used in job files, messages and execution-context keys, e.g. {@code users}. */
+    public String id() {
+        return id;
+    }
+
+    /** Logical columns the file must have; a file without one of them is rejected. */
+    public List<String> requiredColumns() {
+        return requiredColumns;
+    }
+
+    /** Logical columns the file may have; an absent one is not managed. */
+    public List<String> optionalColumns() {
+        return optionalColumns;
+    }
+
+    /** Required columns followed by optional ones. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Whether {@code logicalColumn} is one of this kind's columns. */
+    public boolean hasColumn(String logicalColumn) {
+        return columns.contains(logicalColumn);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.scimsync.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes UTF-8 and refuses anything else: a UTF-8 byte-order mark is skipped, a UTF-16 one, bytes that are not
+ * UTF-8 and NUL characters (binary data) end reading with an {@link UnreadableInputException} that names the
+ * physical line they are on. Nothing is ever silently replaced.
+ */
+final class StrictUtf8Reader extends Reader {
+
+    static final String NOT_UTF8 = "not valid UTF-8 (save the file as UTF-8)";
+    static final String UTF16 = "UTF-16 file: save it as UTF-8";
+    static final String BINARY = "contains NUL bytes: a binary file, or UTF-16 without a byte-order mark "
+            + "(save the file as UTF-8 text)";
+
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192);
+    private final CharBuffer chars = CharBuffer.allocate(8192);
+    private boolean endOfBytes;
+    private boolean decoded;
+    private long lineBreaks;
+    private boolean afterCarriageReturn;
+
+    StrictUtf8Reader(InputStream in) throws IOException {
+        this.in = in;
+        byte[] start = in.readNBytes(3);
+        if (start.length >= 2 && ((start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)
+                || (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE))) {
+            throw new UnreadableInputException(0, UTF16);
+        }
+        boolean utf8Bom = start.length == 3
+                && start[0] == (byte) 0xEF && start[1] == (byte) 0xBB && start[2] == (byte) 0xBF;
+        if (!utf8Bom) {
+            bytes.put(start);
+        }
+        endOfBytes = start.length < 3;
+        bytes.flip();
+        chars.flip();
+    }
+
+    @Override
+    public int read(char[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (!chars.hasRemaining() && !fill()) {
+            return -1;
+        }
+        int n = Math.min(length, chars.remaining());
+        chars.get(target, offset, n);
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Decodes the next characters into {@link #chars}; false at the end of the input. */
+    private boolean fill() throws IOException {
+        if (decoded) {
+            return false;
+        }
+        chars.clear();
+        while (true) {
+            CoderResult result = decoder.decode(bytes, chars, endOfBytes);
+            if (result.isError()) {
+                scan(chars.position());
+                throw new UnreadableInputException(lineBreaks + 1, NOT_UTF8);
+            }
+            if (chars.position() > 0 || result.isOverflow()) {
+                break;
+            }
+            if (endOfBytes) {
+                decoder.flush(chars);
+                decoded = true;
+                break;
+            }
+            readBytes();
+        }
+        scan(chars.position());
+        chars.flip();
+        return chars.hasRemaining();
+    }
+
+    private void readBytes() throws IOException {
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        if (n < 0) {
+            endOfBytes = true;
+        } else {
+            bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+    }
+
+    /** Counts line breaks (CR LF, LF or CR) in the newly decoded characters and refuses NUL. */
+    private void scan(int end) throws UnreadableInputException {
+        for (int i = 0; i < end; i++) {
+            char c = chars.get(i);
+            if (c == '\n') {
+                if (!afterCarriageReturn) {
+                    lineBreaks++;
+                }
+                afterCarriageReturn = false;
+            } else if (c == '\r') {
+                lineBreaks++;
+                afterCarriageReturn = true;
+            } else {
+                afterCarriageReturn = false;
+                if (c == '\0') {
+                    throw new UnreadableInputException(lineBreaks + 1, BINARY);
+                }
+            }
+        }
+    }
+
+    /** The bytes cannot be read as UTF-8 text; {@code line} is 0 when the whole file is concerned. */
+    static final class UnreadableInputException extends IOException {
+
+        private final long line;
+        private final String reason;
+
+        UnreadableInputException(long line, String reason) {
+            super(reason);
+            this.line = line;
+            this.reason = reason;
+        }
+
+        long line() {
+            return line;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+}
