@@ -1,0 +1,11 @@
+package dev.scimsync.input;
+
+/**
+ * What {@link InputGuard#inspect} found out about a usable input file.
+ *
+ * @param file   the file as the user named it
+ * @param sha256 hex SHA-256 of the file's bytes, to tell later whether the input changed
+ * @param rows   number of data records (empty lines and the header not counted)
+ */
+public record InputFileInfo(InputKind kind, String file, String sha256, long rows) {
+}
