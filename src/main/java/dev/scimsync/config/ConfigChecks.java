@@ -53,7 +53,8 @@ final class ConfigChecks {
     }
 
     private static void crossInputs(InputsConfig inputs, List<String> problems) {
-        if (inputs.users() == null && inputs.teams() == null && inputs.memberships() == null && inputs.roles() == null) {
+        if (inputs.users() == null && inputs.teams() == null && inputs.memberships() == null
+                && inputs.roles() == null) {
             problems.add("inputs needs at least one of users, teams, memberships, roles");
         }
         inputs.columns().forEach((kind, renamed) -> {
@@ -61,25 +62,31 @@ final class ConfigChecks {
             if (known == null) {
                 problems.add("inputs.columns." + kind + " is not an input kind (one of "
                         + String.join(", ", InputsConfig.KNOWN_COLUMNS.keySet()) + ")");
-                return;
+            } else {
+                columns("inputs.columns." + kind, kind, known, renamed, problems);
             }
-            Map<String, String> columnByHeader = new LinkedHashMap<>();
-            for (String column : known) {
-                String header = renamed.getOrDefault(column, column);
-                if (header == null || header.isBlank()) {
-                    problems.add("inputs.columns." + kind + "." + column + " must name a header of the " + kind + " file");
-                    continue;
-                }
-                String other = columnByHeader.putIfAbsent(header.strip().toLowerCase(Locale.ROOT), column);
-                if (other != null) {
-                    String key = renamed.containsKey(column) ? column : other;
-                    problems.add("inputs.columns." + kind + "." + key + " uses header '" + header
-                            + "', which column " + (key.equals(column) ? other : column) + " uses too");
-                }
-            }
-            renamed.keySet().stream().filter(c -> !known.contains(c)).forEach(c -> problems.add(
-                    "inputs.columns." + kind + "." + c + " is not a column of " + kind + " (one of " + String.join(", ", known) + ")"));
         });
+    }
+
+    /** Renamed columns must be known, name a header, and leave every column of the file a header of its own. */
+    private static void columns(String prefix, String kind, List<String> known, Map<String, String> renamed,
+                                List<String> problems) {
+        renamed.keySet().stream().filter(c -> !known.contains(c)).forEach(c -> problems.add(
+                prefix + "." + c + " is not a column of " + kind + " (one of " + String.join(", ", known) + ")"));
+        Map<String, String> columnByHeader = new LinkedHashMap<>();
+        for (String column : known) {
+            String header = renamed.getOrDefault(column, column);
+            if (header == null || header.isBlank()) {
+                problems.add(prefix + "." + column + " must name a header of the " + kind + " file");
+                continue;
+            }
+            String other = columnByHeader.putIfAbsent(header.strip().toLowerCase(Locale.ROOT), column);
+            if (other != null) {
+                String key = renamed.containsKey(column) ? column : other;
+                problems.add(prefix + "." + key + " uses header '" + header + "', which column "
+                        + (key.equals(column) ? other : column) + " uses too");
+            }
+        }
     }
 
     /** {@code limits.chunkSize} → {@code limits.chunk-size}; list elements as {@code [2]}. */

@@ -25,8 +25,8 @@ final class JacksonErrors {
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : (Object) r.getIndex()).toList());
         String at = at(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown key '" + key + "'" + at(keys.getOrDefault(key, e.getLocation())) + "; expected one of " + u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).collect(Collectors.joining(", "));
+            String known = u.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return "unknown key '" + key + "'" + at(keys.getOrDefault(key, e.getLocation())) + "; expected one of " + known;
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
             return key + " " + cause.getMessage() + at;
@@ -53,7 +53,8 @@ final class JacksonErrors {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
-        return " (line " + location.getLineNr() + (location.getColumnNr() > 0 ? ", column " + location.getColumnNr() : "") + ")";
+        String column = location.getColumnNr() > 0 ? ", column " + location.getColumnNr() : "";
+        return " (line " + location.getLineNr() + column + ")";
     }
 
     /** Names and indexes as {@code policy.protected-users[2]}. */

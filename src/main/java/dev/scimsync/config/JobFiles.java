@@ -79,7 +79,11 @@ public final class JobFiles {
     /** Reads back what {@link #toJson} wrote, checked as a job file would be. */
     public static JobConfig fromJson(String json) {
         try {
-            return checked(STORED, JSON.readValue(json, JobConfig.class), Overrides.none());
+            JobConfig config = JSON.readValue(json, JobConfig.class);
+            if (config == null) {
+                throw new ConfigException(STORED + ": is empty");
+            }
+            return checked(STORED, config, Overrides.none());
         } catch (JacksonException e) {
             throw new ConfigException(List.of(STORED + ": " + JacksonErrors.describe(e, Map.of())), e);
         }

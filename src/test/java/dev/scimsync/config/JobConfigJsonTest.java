@@ -57,5 +57,7 @@ class JobConfigJsonTest {
                 .withMessage("stored configuration: limits.concurrency must be between 1 and 64 (was 0)");
         assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> JobFiles.fromJson("{\"nme\":1}"))
                 .withMessageStartingWith("stored configuration: unknown key 'nme'");
+        assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> JobFiles.fromJson("null"))
+                .withMessage("stored configuration: is empty");
     }
 }
