@@ -1,0 +1,36 @@
+package dev.scimsync.config;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * How hard the run may push the target.
+ *
+ * @param requestsPerSecond shared by all threads; 0 means unlimited
+ * @param maxErrorRate      the share of failed operations in a chunk above which the run aborts
+ */
+public record LimitsConfig(
+        @Min(value = 1, message = "must be between 1 and 10000")
+        @Max(value = 10_000, message = "must be between 1 and 10000")
+        int chunkSize,
+        @Min(value = 1, message = "must be between 1 and 64")
+        @Max(value = 64, message = "must be between 1 and 64")
+        int concurrency,
+        @DecimalMin(value = "0", message = "must be between 0 and 10000 (0 = unlimited)")
+        @DecimalMax(value = "10000", message = "must be between 0 and 10000 (0 = unlimited)")
+        double requestsPerSecond,
+        @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 and at most 1")
+        @DecimalMax(value = "1", message = "must be more than 0 and at most 1")
+        double maxErrorRate) {
+
+    public static final int DEFAULT_CHUNK_SIZE = 100;
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
+    public static final double DEFAULT_MAX_ERROR_RATE = 0.5;
+
+    public static LimitsConfig defaults() {
+        return new LimitsConfig(DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_MAX_ERROR_RATE);
+    }
+}
