@@ -1,0 +1,106 @@
+package dev.scimsync.emulator;
+
+import java.util.Objects;
+
+/**
+ * How to start a {@link WandbEmulator}.
+ *
+ * @param host              address to bind, and the host of {@link WandbEmulator#baseUrl()}; loopback by default
+ * @param port              port to bind, 0 for any free port
+ * @param dialect           which service provider to imitate
+ * @param token             the API key clients must present (Bearer or Basic); never printed by {@link #toString()}
+ * @param latencyMs         delay added to every response, in milliseconds
+ * @param failRate          probability (0..1) that an authenticated request answers 500 or 503 without effect
+ * @param throttleRate      probability (0..1) that an authenticated request answers 429 without effect
+ * @param seed              seed of the fault generator: the same seed and request order give the same faults
+ * @param retryAfterSeconds value of the {@code Retry-After} header on injected 429 and 503 answers
+ * @param demoOrg           seed a small demo organisation at start
+ */
+public record EmulatorOptions(String host, int port, EmulatorDialect dialect, String token, long latencyMs,
+        double failRate, double throttleRate, long seed, int retryAfterSeconds, boolean demoOrg) {
+
+    public EmulatorOptions {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+        }
+        Objects.requireNonNull(dialect, "dialect");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token must not be blank");
+        }
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("latencyMs must not be negative, was " + latencyMs);
+        }
+        requireRate("failRate", failRate);
+        requireRate("throttleRate", throttleRate);
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must not be negative, was " + retryAfterSeconds);
+        }
+    }
+
+    /** Loopback, a free port, dialect {@code wandb}, no latency, no faults, seed 0, Retry-After 1 s, empty org. */
+    public static EmulatorOptions of(String token) {
+        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false);
+    }
+
+    public EmulatorOptions withHost(String value) {
+        return new EmulatorOptions(value, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withPort(int value) {
+        return new EmulatorOptions(host, value, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withDialect(EmulatorDialect value) {
+        return new EmulatorOptions(host, port, value, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withLatencyMs(long value) {
+        return new EmulatorOptions(host, port, dialect, token, value, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withFailRate(double value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, value, throttleRate, seed,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withThrottleRate(double value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, value, seed,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withSeed(long value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, value,
+                retryAfterSeconds, demoOrg);
+    }
+
+    public EmulatorOptions withRetryAfterSeconds(int value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                value, demoOrg);
+    }
+
+    public EmulatorOptions withDemoOrg(boolean value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, value);
+    }
+
+    /** Like the generated one, but the token is masked so options can be logged safely. */
+    @Override
+    public String toString() {
+        return "EmulatorOptions[host=" + host + ", port=" + port + ", dialect=" + dialect.id() + ", token=****"
+                + ", latencyMs=" + latencyMs + ", failRate=" + failRate + ", throttleRate=" + throttleRate
+                + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + "]";
+    }
+
+    private static void requireRate(String name, double rate) {
+        if (!(rate >= 0.0 && rate <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be within 0..1, was " + rate);
+        }
+    }
+}

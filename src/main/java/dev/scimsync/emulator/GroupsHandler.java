@@ -1,0 +1,106 @@
+package dev.scimsync.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * {@code /Groups} (W&amp;B teams): list, create, read, PATCH, PUT; DELETE only in the scim2 dialect, because
+ * W&amp;B teams cannot be deleted through SCIM.
+ */
+final class GroupsHandler implements ResourceHandler {
+
+    private static final Map<String, Function<Team, String>> FILTERABLE =
+            Map.of("displayname", Team::name, "id", Team::id);
+
+    private final EmulatorDialect dialect;
+    private final OrgStore store;
+    private final Renderer renderer;
+    private final Clock clock;
+
+    GroupsHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock) {
+        this.dialect = dialect;
+        this.store = store;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Override
+    public ScimResponse handle(ScimRequest request) {
+        String method = request.method();
+        if (request.id() == null) {
+            return switch (method) {
+                case "GET" -> list(request);
+                case "POST" -> create(request);
+                default -> throw ResourceHandler.methodNotAllowed(request, "GET, POST");
+            };
+        }
+        return switch (method) {
+            case "GET" -> single(200, store.read(org -> org.view(org.team(request.id()))));
+            case "PATCH", "PUT" -> update(request);
+            case "DELETE" -> delete(request);
+            default -> throw ResourceHandler.methodNotAllowed(request, "GET, PATCH, PUT, DELETE");
+        };
+    }
+
+    private ScimResponse list(ScimRequest request) {
+        Predicate<Team> filter = Filter.predicate(Filter.parse(request.param("filter")), FILTERABLE);
+        Page page = Page.from(request);
+        Page.Selection<TeamView> selection = store.read(org -> {
+            Page.Selection<Team> teams = page.select(org.teams(), filter);
+            return new Page.Selection<>(teams.total(), teams.items().stream().map(org::view).toList());
+        });
+        return ScimResponse.json(200,
+                page.render(selection.total(), selection.items().stream().map(renderer::group).toList()));
+    }
+
+    private ScimResponse create(ScimRequest request) {
+        var body = request.body();
+        Instant now = now();
+        return single(201, store.write(org -> new TeamDraft(dialect, org, null).replaceAll(body).commit(now)));
+    }
+
+    private ScimResponse update(ScimRequest request) {
+        var body = request.body();
+        List<PatchOp> ops = request.method().equals("PATCH") ? PatchOp.parse(body) : List.of();
+        Instant now = now();
+        return single(200, store.write(org -> {
+            Team team = org.team(request.id());
+            request.requireMatch(team.version());
+            TeamDraft draft = new TeamDraft(dialect, org, team);
+            if (request.method().equals("PUT")) {
+                draft.replaceAll(body);
+            } else {
+                ops.forEach(draft::apply);
+            }
+            return draft.commit(now);
+        }));
+    }
+
+    private ScimResponse delete(ScimRequest request) {
+        Instant now = now();
+        store.write(org -> {
+            Team team = org.team(request.id());
+            if (dialect.isWandb()) {
+                throw ScimException.badRequest(null, "teams cannot be deleted through SCIM");
+            }
+            request.requireMatch(team.version());
+            org.removeTeam(team.id());
+            team.members().keySet().forEach(userId -> org.touchUser(userId, now));
+            return null;
+        });
+        return ScimResponse.noContent();
+    }
+
+    private ScimResponse single(int status, TeamView view) {
+        return ScimResponse.resource(status, renderer.group(view), view.team().version());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

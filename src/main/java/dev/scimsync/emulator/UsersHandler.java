@@ -1,0 +1,108 @@
+package dev.scimsync.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /Users}: list (filter, paging), create, read, PATCH, and DELETE, which deactivates in the {@code wandb}
+ * dialect and removes the user in the others.
+ */
+final class UsersHandler implements ResourceHandler {
+
+    private final EmulatorDialect dialect;
+    private final OrgStore store;
+    private final Renderer renderer;
+    private final Clock clock;
+
+    UsersHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock) {
+        this.dialect = dialect;
+        this.store = store;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Override
+    public ScimResponse handle(ScimRequest request) {
+        String method = request.method();
+        if (request.id() == null) {
+            return switch (method) {
+                case "GET" -> list(request);
+                case "POST" -> created(request.body());
+                default -> throw ResourceHandler.methodNotAllowed(request, "GET, POST");
+            };
+        }
+        return switch (method) {
+            case "GET" -> single(200, store.read(org -> org.view(org.user(request.id()))));
+            case "PATCH" -> patch(request);
+            case "DELETE" -> delete(request);
+            default -> throw ResourceHandler.methodNotAllowed(request, "GET, PATCH, DELETE");
+        };
+    }
+
+    private ScimResponse list(ScimRequest request) {
+        Predicate<User> filter = Filter.predicate(Filter.parse(request.param("filter")), UserAttributes.FILTERABLE);
+        Page page = Page.from(request);
+        Page.Selection<UserView> selection = store.read(org -> {
+            Page.Selection<User> users = page.select(org.users(), filter);
+            return new Page.Selection<>(users.total(), users.items().stream().map(org::view).toList());
+        });
+        return ScimResponse.json(200,
+                page.render(selection.total(), selection.items().stream().map(renderer::user).toList()));
+    }
+
+    private ScimResponse created(JsonNode body) {
+        String userName = UserAttributes.requireUserName(Json.text(body, "userName"));
+        String displayName = Json.text(body, "displayName");
+        String email = UserAttributes.email(Json.field(body, "emails"));
+        if (email == null && dialect.isWandb()) {
+            throw ScimException.invalidValue("an email is required");
+        }
+        JsonNode activeNode = Json.field(body, "active");
+        boolean active = dialect.isWandb() || activeNode == null || Json.asBoolean(activeNode, "active");
+        Instant now = now();
+        return single(201, store.write(org -> {
+            UserAttributes.requireUnique(org, userName, email, null);
+            User user = new User(Org.newId(), userName, displayName, email, active, BuiltinRoles.MEMBER, now, now, 1);
+            org.putUser(user);
+            return org.view(user);
+        }));
+    }
+
+    private ScimResponse patch(ScimRequest request) {
+        List<PatchOp> ops = PatchOp.parse(request.body());
+        Instant now = now();
+        return single(200, store.write(org -> {
+            User user = org.user(request.id());
+            request.requireMatch(user.version());
+            return new UserPatch(dialect, org, user).apply(ops, now);
+        }));
+    }
+
+    private ScimResponse delete(ScimRequest request) {
+        Instant now = now();
+        store.write(org -> {
+            User user = org.user(request.id());
+            request.requireMatch(user.version());
+            if (dialect != EmulatorDialect.WANDB) {
+                org.removeUser(user.id(), now);
+            } else if (user.active()) {
+                org.putUser(new User(user.id(), user.userName(), user.displayName(), user.email(), false,
+                        user.orgRole(), user.created(), now, user.version() + 1));
+            }
+            return null;
+        });
+        return ScimResponse.noContent();
+    }
+
+    private ScimResponse single(int status, UserView view) {
+        return ScimResponse.resource(status, renderer.user(view), view.user().version());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

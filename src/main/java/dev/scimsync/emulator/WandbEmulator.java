@@ -1,0 +1,137 @@
+package dev.scimsync.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory stand-in for a W&amp;B organisation's SCIM API ({@code /scim/Users}, {@code /scim/Groups},
+ * {@code /scim/Roles}) on the JDK's HTTP server, for tests, benchmarks and the demo. Thread-safe; serves many
+ * concurrent clients on a bounded pool of daemon threads. Shares no code with the SCIM client, so a client bug
+ * cannot hide behind a matching server bug.
+ *
+ * <pre>{@code
+ * try (WandbEmulator emulator = WandbEmulator.start(EmulatorOptions.of("key"))) {
+ *     String url = emulator.baseUrl();   // http://127.0.0.1:<port>/scim
+ * }
+ * }</pre>
+ */
+public final class WandbEmulator implements AutoCloseable {
+
+    private static final int THREADS = 64;
+    private static final int BACKLOG = 256;
+    private static final int RECORDED_REQUESTS = 10_000;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final EmulatorDialect dialect;
+    private final String baseUrl;
+    private final RequestLog requestLog;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private WandbEmulator(HttpServer server, ExecutorService executor, EmulatorDialect dialect, String baseUrl,
+            RequestLog requestLog) {
+        this.server = server;
+        this.executor = executor;
+        this.dialect = dialect;
+        this.baseUrl = baseUrl;
+        this.requestLog = requestLog;
+    }
+
+    /**
+     * Binds {@code options.host():options.port()} and starts serving.
+     *
+     * @throws UncheckedIOException when the address cannot be bound, e.g. the port is taken
+     */
+    public static WandbEmulator start(EmulatorOptions options) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the emulator to " + options.host() + ":" + options.port(), e);
+        }
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        String baseUrl = "http://" + host + ":" + server.getAddress().getPort() + "/scim";
+        Clock clock = Clock.systemUTC();
+        OrgStore store = new OrgStore();
+        if (options.demoOrg()) {
+            store.write(org -> DemoOrg.seed(org, clock.instant()));
+        }
+        Renderer renderer = Renderer.forDialect(options.dialect(), baseUrl);
+        Map<String, ResourceHandler> resources = new java.util.HashMap<>(Map.of(
+                "Users", new UsersHandler(options.dialect(), store, renderer, clock),
+                "Groups", new GroupsHandler(options.dialect(), store, renderer, clock)));
+        if (options.dialect().isWandb()) {
+            resources.put("Roles", new RolesHandler(store, clock));
+        }
+        RequestLog requestLog = new RequestLog(RECORDED_REQUESTS);
+        Faults faults = new Faults(options.throttleRate(), options.failRate(), options.seed(),
+                options.retryAfterSeconds());
+        server.createContext("/", new ScimExchangeHandler(new Auth(options.token()), faults, options.latencyMs(),
+                resources, requestLog));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog);
+    }
+
+    /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public EmulatorDialect dialect() {
+        return dialect;
+    }
+
+    /** A snapshot of the counters since start or the last {@link #resetCounts()}; see {@link RequestCounts}. */
+    public RequestCounts counts() {
+        return requestLog.counts();
+    }
+
+    /** The most recent requests (at most 10,000), oldest first; see {@link RecordedRequest}. */
+    public List<RecordedRequest> requests() {
+        return requestLog.requests();
+    }
+
+    /** Clears the counters and the recorded requests; the organisation is left as it is. */
+    public void resetCounts() {
+        requestLog.reset();
+    }
+
+    /** Stops accepting connections and stops the worker threads at once; idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "scim-emulator-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
