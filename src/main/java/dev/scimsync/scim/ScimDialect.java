@@ -1,0 +1,42 @@
+package dev.scimsync.scim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What differs between targets: how a user is deactivated and reactivated, whether custom roles and profile updates
+ * exist, and how many results one list request may ask for. Callers ask the dialect instead of testing its id.
+ */
+public interface ScimDialect {
+
+    /** {@code wandb}, {@code wandb-saas} or {@code scim2}. */
+    String id();
+
+    void deactivate(UsersApi api, String userId);
+
+    /** @throws UnsupportedByDialectException when {@link #canReactivate()} is false */
+    void reactivate(UsersApi api, String userId);
+
+    boolean canReactivate();
+
+    /** Custom roles ({@code /Roles}). */
+    boolean supportsRoles();
+
+    /** Display name and e-mail changes. */
+    boolean supportsProfileUpdates();
+
+    /** The {@code count} of one list request. */
+    int pageSize();
+
+    /** @throws IllegalArgumentException for an unknown id, listing the valid ones */
+    static ScimDialect of(String id) {
+        String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        List<ScimDialect> all = List.of(new WandbDialect(), new WandbSaasDialect(), new Scim2Dialect());
+        return all.stream()
+                .filter(dialect -> dialect.id().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown dialect '" + id + "'; valid: "
+                        + all.stream().map(ScimDialect::id).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.scimsync.scim;
+
+import feign.ExceptionPropagationPolicy;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.hc5.ApacheHttp5Client;
+import feign.slf4j.Slf4jLogger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Wires one Feign builder for all three APIs: pooled Apache HttpClient 5 (PATCH, and connections shared by the
+ * worker threads), tolerant JSON, typed errors, the retryer, interceptors for the rate limit, request counting and
+ * auth. Logging stays at {@code BASIC} (method, URL, status), which never shows the {@code Authorization} header.
+ */
+final class ScimFeign implements AutoCloseable {
+
+    /** Connections beyond the configured concurrency, for a paging thread or a straggler. */
+    static final int SPARE_CONNECTIONS = 4;
+
+    private final CloseableHttpClient http;
+    private final RequestCounter counter = new RequestCounter();
+    private final Feign.Builder builder;
+    private final String baseUrl;
+
+    ScimFeign(ScimClientSettings settings, RetryPolicy.Sleeper sleeper) {
+        this.baseUrl = settings.baseUrl();
+        this.http = httpClient(settings);
+        ScimJson json = new ScimJson();
+        RetryPolicy policy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(),
+                settings.maxBackoff(), RetryPolicy.DEFAULT_MAX_RETRY_AFTER, sleeper);
+        this.builder = Feign.builder()
+                .client(new ApacheHttp5Client(http))
+                .encoder(json)
+                .decoder(json)
+                .errorDecoder(new ScimErrorDecoder(json.mapper(), baseUrl, Clock.systemUTC()))
+                .retryer(new ScimRetryer(policy, baseUrl))
+                .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
+                .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
+                .requestInterceptors(interceptors(settings))
+                .logger(new Slf4jLogger(ScimClient.class))
+                .logLevel(Logger.Level.BASIC);
+    }
+
+    <T> T target(Class<T> api) {
+        return builder.target(api, baseUrl);
+    }
+
+    Map<String, Long> requestCounts() {
+        return counter.snapshot();
+    }
+
+    private List<RequestInterceptor> interceptors(ScimClientSettings settings) {
+        List<RequestInterceptor> interceptors = new ArrayList<>();
+        if (settings.requestsPerSecond() > 0) {
+            interceptors.add(new RateLimitInterceptor(settings.requestsPerSecond()));
+        }
+        interceptors.add(counter);
+        interceptors.add(new AuthInterceptor(settings.auth(), settings.basicUsername(), settings.apiKey()));
+        return interceptors;
+    }
+
+    private static CloseableHttpClient httpClient(ScimClientSettings settings) {
+        int connections = settings.maxConcurrency() + SPARE_CONNECTIONS;
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                // re-check a pooled connection idle this long, so a POST is not sent on one the server has closed
+                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(connection)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(settings.readTimeout()))
+                        .build())
+                .disableAutomaticRetries() // ScimRetryer decides, and must never repeat a POST
+                .disableCookieManagement()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .setUserAgent("scim-sync")
+                .build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the HTTP client", e);
+        }
+    }
+}
