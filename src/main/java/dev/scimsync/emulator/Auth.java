@@ -11,10 +11,15 @@ import java.util.Base64;
  */
 final class Auth {
 
-    private final byte[] key;
+    private volatile byte[] key;
 
     Auth(String key) {
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+        change(key);
+    }
+
+    /** Replaces the key, as when an admin revokes a key and issues another; later requests need the new one. */
+    void change(String newKey) {
+        this.key = newKey.getBytes(StandardCharsets.UTF_8);
     }
 
     boolean accepts(String authorization) {

@@ -46,11 +46,13 @@ public final class WandbEmulator implements AutoCloseable {
     private final EmulatorDialect dialect;
     private final String baseUrl;
     private final RequestLog requestLog;
+    private final Auth auth;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private WandbEmulator(HttpServer server, ExecutorService executor, EmulatorDialect dialect, String baseUrl,
-            RequestLog requestLog) {
+            RequestLog requestLog, Auth auth) {
         this.server = server;
+        this.auth = auth;
         this.executor = executor;
         this.dialect = dialect;
         this.baseUrl = baseUrl;
@@ -86,12 +88,24 @@ public final class WandbEmulator implements AutoCloseable {
         RequestLog requestLog = new RequestLog(RECORDED_REQUESTS);
         Faults faults = new Faults(options.throttleRate(), options.failRate(), options.seed(),
                 options.retryAfterSeconds());
-        server.createContext("/", new ScimExchangeHandler(new Auth(options.token()), faults, options.latencyMs(),
+        Auth auth = new Auth(options.token());
+        server.createContext("/", new ScimExchangeHandler(auth, faults, options.latencyMs(),
                 resources, requestLog));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog);
+        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog, auth);
+    }
+
+    /**
+     * Revokes the key and accepts only {@code token} from now on: requests in flight with the old key may still
+     * pass, later ones get 401. For tests of what a client does when its key stops working mid-run.
+     */
+    public void changeToken(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token must not be blank");
+        }
+        auth.change(token);
     }
 
     /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim}, without a trailing slash. */
