@@ -1,5 +1,6 @@
 package dev.scimsync.validate;
 
+import dev.scimsync.state.DesiredUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

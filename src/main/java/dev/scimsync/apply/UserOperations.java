@@ -1,0 +1,120 @@
+package dev.scimsync.apply;
+
+import dev.scimsync.scim.PatchOperation;
+import dev.scimsync.scim.PatchRequest;
+import dev.scimsync.scim.ScimClient;
+import dev.scimsync.scim.ScimConflictException;
+import dev.scimsync.scim.ScimNotFoundException;
+import dev.scimsync.scim.ScimUnknownOutcomeException;
+import dev.scimsync.scim.ScimUser;
+import dev.scimsync.state.OpOutcome;
+import dev.scimsync.state.PlannedOp;
+import dev.scimsync.state.UserPayload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends one user operation. Creates are idempotent in effect: an operation that may already have reached the target
+ * (its run died while sending) is looked up before it is sent again, a 409 links the existing user with the same
+ * email, and a create whose answer was lost is looked up before it is sent once more.
+ */
+final class UserOperations {
+
+    private final ScimClient client;
+
+    UserOperations(ScimClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @param mayHaveBeenSent the operation was being sent when an earlier attempt of the run stopped
+     */
+    OpOutcome execute(PlannedOp op, boolean mayHaveBeenSent) {
+        UserPayload p = UserPayload.fromJson(op.payload());
+        return switch (op.kind()) {
+            case CREATE_USER -> create(op, p, mayHaveBeenSent);
+            case REACTIVATE_USER -> {
+                client.reactivateUser(op.targetId());
+                patch(op.targetId(), changes(p.newOrgRole(), p.newDisplayName()));
+                yield OpOutcome.done(op.seq(), op.targetId(), 200, null, 1);
+            }
+            case UPDATE_USER -> {
+                patch(op.targetId(), changes(p.newOrgRole(), p.newDisplayName()));
+                yield OpOutcome.done(op.seq(), op.targetId(), 200, null, 1);
+            }
+            case DEACTIVATE_USER -> deactivate(op);
+        };
+    }
+
+    private OpOutcome create(PlannedOp op, UserPayload p, boolean mayHaveBeenSent) {
+        if (mayHaveBeenSent) {
+            Optional<ScimUser> existing = client.findUserByEmail(p.email());
+            if (existing.isPresent()) {
+                return link(op, p, existing.get(), "created by an interrupted attempt of this run", 0);
+            }
+        }
+        try {
+            return created(op, p, client.users().create(ScimUser.newUser(p.userName(), p.displayName(), p.email())),
+                    1);
+        } catch (ScimConflictException conflict) {
+            return client.findUserByEmail(p.email())
+                    .map(existing -> link(op, p, existing, "already existed (409); linked", 1))
+                    .orElseGet(() -> OpOutcome.failed(op.seq(), 409, "uniqueness",
+                            "userName '" + p.userName() + "' belongs to another user: set a username for "
+                                    + p.email(), 1));
+        } catch (ScimUnknownOutcomeException unknown) {
+            Optional<ScimUser> existing = client.findUserByEmail(p.email());
+            if (existing.isPresent()) {
+                return link(op, p, existing.get(), "created; the answer was lost and the user found", 1);
+            }
+            return created(op, p, client.users().create(ScimUser.newUser(p.userName(), p.displayName(), p.email())),
+                    2);
+        }
+    }
+
+    private OpOutcome created(PlannedOp op, UserPayload p, ScimUser user, int attempts) {
+        if (p.orgRole() != null && !p.orgRole().equalsIgnoreCase(user.organizationRole())) {
+            patch(user.id(), changes(p.orgRole(), null));
+        }
+        return OpOutcome.done(op.seq(), user.id(), 201, null, attempts);
+    }
+
+    /** Adopts a user that exists already and brings it to the desired state. */
+    private OpOutcome link(PlannedOp op, UserPayload p, ScimUser user, String detail, int attempts) {
+        if (!user.activeOrDefault()) {
+            client.reactivateUser(user.id());
+        }
+        String role = p.orgRole() != null && !p.orgRole().equalsIgnoreCase(user.organizationRole()) ? p.orgRole() : null;
+        String name = p.displayName() != null && !p.displayName().equals(user.displayName()) ? p.displayName() : null;
+        patch(user.id(), changes(role, name));
+        return OpOutcome.done(op.seq(), user.id(), 200, detail, attempts);
+    }
+
+    private OpOutcome deactivate(PlannedOp op) {
+        try {
+            client.deactivateUser(op.targetId());
+            return OpOutcome.done(op.seq(), op.targetId(), 204, null, 1);
+        } catch (ScimNotFoundException gone) {
+            return OpOutcome.done(op.seq(), op.targetId(), 404, "already gone from the organisation", 1);
+        }
+    }
+
+    private void patch(String id, List<PatchOperation> operations) {
+        if (!operations.isEmpty()) {
+            client.users().patch(id, PatchRequest.of(operations.toArray(PatchOperation[]::new)));
+        }
+    }
+
+    private static List<PatchOperation> changes(String orgRole, String displayName) {
+        List<PatchOperation> ops = new ArrayList<>(2);
+        if (orgRole != null) {
+            ops.add(PatchOperation.replace("organizationRole", orgRole));
+        }
+        if (displayName != null) {
+            ops.add(PatchOperation.replace("displayName", displayName));
+        }
+        return ops;
+    }
+}

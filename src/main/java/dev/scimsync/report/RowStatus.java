@@ -1,0 +1,40 @@
+package dev.scimsync.report;
+
+import dev.scimsync.state.ResultRow;
+
+/** The one-word status of an input row in results.csv. */
+public enum RowStatus {
+    CREATED, UPDATED, REACTIVATED, DEACTIVATED, UNCHANGED, INVALID, FAILED, BLOCKED, PLANNED, PENDING;
+
+    public static RowStatus of(ResultRow row, boolean planOnly) {
+        if (row.invalid()) {
+            return INVALID;
+        }
+        if (row.state() == null) {
+            return UNCHANGED;
+        }
+        if ("mismatch".equals(row.verified())) {
+            return FAILED;
+        }
+        return switch (row.state()) {
+            case DONE -> switch (row.opKind()) {
+                case CREATE_USER -> CREATED;
+                case REACTIVATE_USER -> REACTIVATED;
+                case UPDATE_USER -> UPDATED;
+                case DEACTIVATE_USER -> DEACTIVATED;
+            };
+            case FAILED -> FAILED;
+            case BLOCKED -> BLOCKED;
+            case PENDING, SENDING -> planOnly ? PLANNED : PENDING;
+        };
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the row needs a person: it is reported as failed and counts towards exit code 1. */
+    public boolean needsAttention() {
+        return this == INVALID || this == FAILED || this == PENDING;
+    }
+}

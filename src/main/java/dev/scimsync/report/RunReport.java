@@ -1,0 +1,72 @@
+package dev.scimsync.report;
+
+import dev.scimsync.state.OpKind;
+import dev.scimsync.state.PlannedOps;
+import dev.scimsync.state.ResultRow;
+import dev.scimsync.state.Results;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a run's plan.csv and results.csv into its out dir and counts the rows by status. */
+@Component
+public class RunReport {
+
+    public static final String PLAN_CSV = "plan.csv";
+    public static final String RESULTS_CSV = "results.csv";
+
+    private final PlannedOps plannedOps;
+    private final Results results;
+
+    public RunReport(PlannedOps plannedOps, Results results) {
+        this.plannedOps = plannedOps;
+        this.results = results;
+    }
+
+    /** One line per planned operation, in execution order: what changes, before and after. */
+    public long writePlan(String runId, Path outDir) {
+        long[] count = {0};
+        try (SafeCsv csv = SafeCsv.open(outDir.resolve(PLAN_CSV),
+                "seq", "action", "key", "line", "target_id", "before", "after", "state", "detail")) {
+            plannedOps.forEach(runId, op -> {
+                csv.row(op.seq(), action(op.kind()), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
+                        op.after(), op.state().name().toLowerCase(Locale.ROOT), op.detail());
+                count[0]++;
+            });
+        }
+        return count[0];
+    }
+
+    /** One line per input row (and per operation on an object no row names), with its final status. */
+    public Map<RowStatus, Long> writeResults(String opsRunId, Path outDir, boolean planOnly) {
+        Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+        try (SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
+                "status", "target_id", "http_status", "error_type", "detail", "attempts")) {
+            results.forEach(opsRunId, row -> {
+                RowStatus status = RowStatus.of(row, planOnly);
+                counts.merge(status, 1L, Long::sum);
+                csv.row(row.kind() + ".csv", row.line() == null ? "" : row.line(), row.key(), "user",
+                        row.opKind() == null ? "" : action(row.opKind()) + (row.line() == null ? " (absent)" : ""),
+                        status.label(), row.targetId(), row.httpStatus(), row.errorType(), detail(row),
+                        row.attempts());
+            });
+        }
+        return counts;
+    }
+
+    private static String detail(ResultRow row) {
+        return row.invalid() ? row.reason() : row.detail();
+    }
+
+    static String action(OpKind kind) {
+        return switch (kind) {
+            case CREATE_USER -> "create";
+            case REACTIVATE_USER -> "reactivate";
+            case UPDATE_USER -> "update";
+            case DEACTIVATE_USER -> "deactivate";
+        };
+    }
+}

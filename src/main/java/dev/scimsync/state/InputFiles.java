@@ -1,0 +1,30 @@
+package dev.scimsync.state;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/** JDBC access to {@code input_file}. */
+@Repository
+public class InputFiles {
+
+    private final JdbcTemplate jdbc;
+
+    public InputFiles(JdbcTemplate jdbc, StateSchema schema) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records (or, on a restart, re-records) one input file of a run. */
+    public void save(String runId, InputFileRecord file) {
+        jdbc.update("DELETE FROM input_file WHERE run_id = ? AND kind = ?", runId, file.kind());
+        jdbc.update("INSERT INTO input_file (run_id, kind, path, sha256, row_count, header) VALUES (?, ?, ?, ?, ?, ?)",
+                runId, file.kind(), file.path(), file.sha256(), file.rowCount(), file.header());
+    }
+
+    public List<InputFileRecord> of(String runId) {
+        return jdbc.query("SELECT kind, path, sha256, row_count, header FROM input_file WHERE run_id = ? ORDER BY kind",
+                (rs, n) -> new InputFileRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5)), runId);
+    }
+}

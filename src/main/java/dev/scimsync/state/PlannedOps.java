@@ -1,0 +1,103 @@
+package dev.scimsync.state;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** JDBC access to {@code planned_op}. */
+@Repository
+public class PlannedOps {
+
+    public static final String COLUMNS = "run_id, seq, kind, object_key, line_no, target_id, before_value, after_value,"
+            + " payload, state, result_id, http_status, error_type, detail, attempts";
+
+    public static final RowMapper<PlannedOp> MAPPER = (rs, n) -> new PlannedOp(rs.getString("run_id"),
+            rs.getLong("seq"), OpKind.valueOf(rs.getString("kind")), rs.getString("object_key"),
+            (Long) rs.getObject("line_no", Long.class), rs.getString("target_id"), rs.getString("before_value"),
+            rs.getString("after_value"), rs.getString("payload"), OpState.valueOf(rs.getString("state")),
+            rs.getString("result_id"), (Integer) rs.getObject("http_status", Integer.class),
+            rs.getString("error_type"), rs.getString("detail"), rs.getInt("attempts"));
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    public PlannedOps(JdbcTemplate jdbc, PlatformTransactionManager transactions, StateSchema schema) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public void clear(String runId) {
+        jdbc.update("DELETE FROM planned_op WHERE run_id = ?", runId);
+    }
+
+    public void insert(List<PlannedOp> ops) {
+        jdbc.batchUpdate("INSERT INTO planned_op (" + COLUMNS + ", phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?)",
+                ops.stream().map(o -> new Object[] {o.runId(), o.seq(), o.kind().name(), o.objectKey(), o.lineNo(),
+                        o.targetId(), o.before(), o.after(), o.payload(), o.state().name(), o.resultId(),
+                        o.httpStatus(), o.errorType(), o.detail(), o.attempts(), o.phase()}).toList());
+    }
+
+    /**
+     * Marks operations as being sent, in a transaction of its own that commits before any request leaves: if the
+     * process dies before its chunk commits, a restart knows these may have reached the target.
+     */
+    public void markSending(String runId, List<Long> seqs) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate(
+                "UPDATE planned_op SET state = 'SENDING' WHERE run_id = ? AND seq = ? AND state = 'PENDING'",
+                seqs.stream().map(s -> new Object[] {runId, s}).toList()));
+    }
+
+    /** Records outcomes; runs in the caller's (chunk) transaction. */
+    public void record(String runId, List<OpOutcome> outcomes) {
+        jdbc.batchUpdate("UPDATE planned_op SET state = ?, result_id = COALESCE(?, result_id), http_status = ?,"
+                        + " error_type = ?, detail = ?, attempts = attempts + ? WHERE run_id = ? AND seq = ?",
+                outcomes.stream().map(o -> new Object[] {o.state().name(), o.resultId(), o.httpStatus(),
+                        o.errorType(), o.detail(), o.attempts(), runId, o.seq()}).toList());
+    }
+
+    /** Records outcomes in a transaction of its own, for a chunk that is about to fail. */
+    public void recordNow(String runId, List<OpOutcome> outcomes) {
+        ownTransaction.executeWithoutResult(tx -> record(runId, outcomes));
+    }
+
+    public void block(String runId, long seq, String reason) {
+        jdbc.update("UPDATE planned_op SET state = 'BLOCKED', detail = ? WHERE run_id = ? AND seq = ?",
+                reason, runId, seq);
+    }
+
+    public void markVerified(String runId, long seq, String verdict, String detail) {
+        jdbc.update("UPDATE planned_op SET verified = ?, detail = COALESCE(?, detail) WHERE run_id = ? AND seq = ?",
+                verdict, detail, runId, seq);
+    }
+
+    /** Streams a run's operations in execution order. */
+    public void forEach(String runId, Consumer<PlannedOp> action) {
+        jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? ORDER BY seq",
+                rs -> {
+                    action.accept(MAPPER.mapRow(rs, 0));
+                }, runId);
+    }
+
+    public List<PlannedOp> all(String runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? ORDER BY seq", MAPPER, runId);
+    }
+
+    public Map<OpState, Long> countByState(String runId) {
+        Map<OpState, Long> counts = new EnumMap<>(OpState.class);
+        jdbc.query("SELECT state, COUNT(*) FROM planned_op WHERE run_id = ? GROUP BY state",
+                rs -> {
+                    counts.put(OpState.valueOf(rs.getString(1)), rs.getLong(2));
+                }, runId);
+        return counts;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.scimsync.state;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** JDBC access to {@code sync_run}. */
+@Repository
+public class Runs {
+
+    private static final String COLUMNS =
+            "run_id, job_name, command, plan_run_id, config_json, out_dir, started_at, finished_at, exit_code";
+
+    private static final RowMapper<RunRecord> MAPPER = (rs, n) -> new RunRecord(
+            rs.getString("run_id"), rs.getString("job_name"), rs.getString("command"), rs.getString("plan_run_id"),
+            rs.getString("config_json"), rs.getString("out_dir"), rs.getTimestamp("started_at").toInstant(),
+            rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+            (Integer) rs.getObject("exit_code"));
+
+    private final JdbcTemplate jdbc;
+
+    public Runs(JdbcTemplate jdbc, StateSchema schema) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(RunRecord run) {
+        jdbc.update("INSERT INTO sync_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.runId(), run.jobName(), run.command(), run.planRunId(), run.configJson(), run.outDir(),
+                Timestamp.from(run.startedAt()), null, null);
+    }
+
+    public Optional<RunRecord> find(String runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_run WHERE run_id = ?", MAPPER, runId).stream().findFirst();
+    }
+
+    /** Most recent first. */
+    public List<RunRecord> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_run ORDER BY started_at DESC, run_id DESC LIMIT ?",
+                MAPPER, limit);
+    }
+
+    public void finish(String runId, int exitCode) {
+        jdbc.update("UPDATE sync_run SET finished_at = ?, exit_code = ? WHERE run_id = ?",
+                Timestamp.from(Instant.now()), exitCode, runId);
+    }
+}

@@ -1,0 +1,91 @@
+-- scim-sync staging tables. Every row belongs to one run; a run's rows are never shared or rewritten by another
+-- run, except planned_op rows, whose state an `apply --plan RUN` run advances. Portable SQL (H2 and PostgreSQL).
+
+CREATE TABLE IF NOT EXISTS sync_run (
+    run_id       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    job_name     VARCHAR(200)  NOT NULL,
+    command      VARCHAR(16)   NOT NULL,
+    plan_run_id  VARCHAR(64),
+    config_json  VARCHAR(100000) NOT NULL,
+    out_dir      VARCHAR(2000) NOT NULL,
+    started_at   TIMESTAMP     NOT NULL,
+    finished_at  TIMESTAMP,
+    exit_code    INT
+);
+
+CREATE TABLE IF NOT EXISTS input_file (
+    run_id     VARCHAR(64)   NOT NULL,
+    kind       VARCHAR(16)   NOT NULL,
+    path       VARCHAR(2000) NOT NULL,
+    sha256     VARCHAR(64)   NOT NULL,
+    row_count  BIGINT        NOT NULL,
+    header     VARCHAR(100000),
+    PRIMARY KEY (run_id, kind)
+);
+
+CREATE TABLE IF NOT EXISTS desired_user (
+    run_id         VARCHAR(64)  NOT NULL,
+    line_no        BIGINT       NOT NULL,
+    email          VARCHAR(320) NOT NULL,
+    email_key      VARCHAR(320) NOT NULL,
+    user_name      VARCHAR(200),
+    user_name_key  VARCHAR(200),
+    display_name   VARCHAR(512),
+    org_role       VARCHAR(16),
+    active         BOOLEAN      NOT NULL,
+    raw            VARCHAR(1000000),
+    PRIMARY KEY (run_id, line_no)
+);
+CREATE INDEX IF NOT EXISTS desired_user_email ON desired_user (run_id, email_key);
+CREATE INDEX IF NOT EXISTS desired_user_name ON desired_user (run_id, user_name_key);
+
+CREATE TABLE IF NOT EXISTS row_error (
+    run_id       VARCHAR(64)   NOT NULL,
+    kind         VARCHAR(16)   NOT NULL,
+    line_no      BIGINT        NOT NULL,
+    seq          INT           NOT NULL,
+    column_name  VARCHAR(500),
+    reason       VARCHAR(4000) NOT NULL,
+    row_key      VARCHAR(320),
+    raw          VARCHAR(1000000),
+    PRIMARY KEY (run_id, kind, line_no, seq)
+);
+CREATE INDEX IF NOT EXISTS row_error_key ON row_error (run_id, kind, row_key);
+
+CREATE TABLE IF NOT EXISTS remote_user (
+    run_id         VARCHAR(64)  NOT NULL,
+    pass           VARCHAR(8)   NOT NULL,
+    id             VARCHAR(200) NOT NULL,
+    user_name      VARCHAR(200),
+    user_name_key  VARCHAR(200),
+    email          VARCHAR(320),
+    email_key      VARCHAR(320),
+    display_name   VARCHAR(512),
+    org_role       VARCHAR(64),
+    active         BOOLEAN      NOT NULL,
+    PRIMARY KEY (run_id, pass, id)
+);
+CREATE INDEX IF NOT EXISTS remote_user_email ON remote_user (run_id, pass, email_key);
+CREATE INDEX IF NOT EXISTS remote_user_name ON remote_user (run_id, pass, user_name_key);
+
+CREATE TABLE IF NOT EXISTS planned_op (
+    run_id        VARCHAR(64)   NOT NULL,
+    seq           BIGINT        NOT NULL,
+    phase         INT           NOT NULL,
+    kind          VARCHAR(32)   NOT NULL,
+    object_key    VARCHAR(320)  NOT NULL,
+    line_no       BIGINT,
+    target_id     VARCHAR(200),
+    before_value  VARCHAR(4000),
+    after_value   VARCHAR(4000),
+    payload       VARCHAR(100000) NOT NULL,
+    state         VARCHAR(16)   NOT NULL,
+    result_id     VARCHAR(200),
+    http_status   INT,
+    error_type    VARCHAR(100),
+    detail        VARCHAR(4000),
+    attempts      INT           NOT NULL,
+    verified      VARCHAR(16),
+    PRIMARY KEY (run_id, seq)
+);
+CREATE INDEX IF NOT EXISTS planned_op_line ON planned_op (run_id, line_no);

@@ -1,0 +1,133 @@
+package dev.scimsync.plan;
+
+import dev.scimsync.state.OpKind;
+import dev.scimsync.state.OpState;
+import dev.scimsync.state.PlannedOp;
+import dev.scimsync.state.RemoteUser;
+import dev.scimsync.state.RowErrorRecord;
+import dev.scimsync.state.StateDatabase;
+import dev.scimsync.state.UserPayload;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.scimsync.state.StateDatabase.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class UserPlannerTest {
+
+    private static final String RUN = "r1";
+
+    private final StateDatabase db = new StateDatabase();
+    private final UserPlanner planner = new UserPlanner(db.jdbc, db.plannedOps());
+
+    private List<PlannedOp> plan(boolean deactivateAbsent, Set<String> protectedUsers) {
+        planner.plan(RUN, deactivateAbsent, protectedUsers, true);
+        return db.plannedOps().all(RUN);
+    }
+
+    @Test
+    void newActiveUserIsCreatedWithItsRoleAndAnInactiveOneIsLeftAlone() {
+        db.desired(RUN, user(2, "New@Example.com", "admin", "New Person", true),
+                user(3, "gone@example.com", null, null, false));
+
+        List<PlannedOp> ops = plan(false, Set.of());
+
+        assertThat(ops).singleElement().satisfies(op -> {
+            assertThat(op.kind()).isEqualTo(OpKind.CREATE_USER);
+            assertThat(op.objectKey()).isEqualTo("new@example.com");
+            assertThat(op.lineNo()).isEqualTo(2);
+            UserPayload payload = UserPayload.fromJson(op.payload());
+            assertThat(payload.email()).isEqualTo("New@Example.com");
+            assertThat(payload.userName()).isEqualTo("new");
+            assertThat(payload.orgRole()).isEqualTo("admin");
+        });
+    }
+
+    @Test
+    void usersMatchByEmailIgnoringCaseAndOnlyDifferencesArePlanned() {
+        db.remote(RUN, new RemoteUser("u1", "alice", "ALICE@example.com", "Alice", "member", true),
+                new RemoteUser("u2", "bob", "bob@example.com", "Bob", "member", true),
+                new RemoteUser("u3", "carol", "carol@example.com", "Carol", "member", false),
+                new RemoteUser("u4", "dave", "dave@example.com", "Dave", "admin", true));
+        db.desired(RUN, user(2, "alice@example.com", "member", "Alice", true),
+                user(3, "bob@example.com", "viewer", "Bob B", true),
+                user(4, "carol@example.com", null, null, true),
+                user(5, "dave@example.com", null, null, false));
+
+        List<PlannedOp> ops = plan(false, Set.of());
+
+        assertThat(ops).extracting(PlannedOp::kind, PlannedOp::targetId, PlannedOp::state).containsExactly(
+                tuple(OpKind.REACTIVATE_USER, "u3", OpState.PENDING),
+                tuple(OpKind.UPDATE_USER, "u2", OpState.PENDING),
+                tuple(OpKind.DEACTIVATE_USER, "u4", OpState.BLOCKED));
+        UserPayload bob = UserPayload.fromJson(ops.get(1).payload());
+        assertThat(bob.newOrgRole()).isEqualTo("viewer");
+        assertThat(bob.newDisplayName()).isEqualTo("Bob B");
+        assertThat(ops.get(1).before()).isEqualTo("active; org_role=member; display_name=Bob");
+        assertThat(ops.get(1).after()).isEqualTo("active; org_role=viewer; display_name=Bob B");
+        assertThat(ops.get(2).detail()).contains("without an active admin");
+    }
+
+    @Test
+    void matchesByUserNameWhenNoEmailMatches() {
+        db.remote(RUN, new RemoteUser("u1", "alice", "old@example.com", "Alice", "member", true));
+        db.desired(RUN, new dev.scimsync.state.DesiredUser(2, "alice@new.example.com", "alice@new.example.com",
+                "Alice", null, "viewer", true));
+
+        assertThat(plan(false, Set.of())).extracting(PlannedOp::kind, PlannedOp::targetId)
+                .containsExactly(tuple(OpKind.UPDATE_USER, "u1"));
+    }
+
+    @Test
+    void absentUsersAreDeactivatedOnlyUnderThePolicyAndNeverWhenProtectedOrNamedByAnInvalidRow() {
+        db.remote(RUN, new RemoteUser("u1", "admin", "admin@example.com", null, "admin", true),
+                new RemoteUser("u2", "left", "left@example.com", null, "member", true),
+                new RemoteUser("u3", "typo", "typo@example.com", null, "member", true),
+                new RemoteUser("u4", "ops", "ops@example.com", null, "member", true),
+                new RemoteUser("u5", "old", "old@example.com", null, "member", false));
+        db.desired(RUN, user(2, "admin@example.com", "admin", null, true));
+        db.rowErrors().insert(RUN, List.of(new RowErrorRecord("users", 3, 1, "org_role", "unknown org role",
+                "typo@example.com", "[]")));
+
+        assertThat(plan(false, Set.of())).isEmpty();
+        assertThat(plan(true, Set.of("ops@example.com")))
+                .extracting(PlannedOp::kind, PlannedOp::targetId, PlannedOp::lineNo)
+                .containsExactly(tuple(OpKind.DEACTIVATE_USER, "u2", null));
+    }
+
+    @Test
+    void protectedUsersAreNeverDeactivatedOrDemoted() {
+        db.remote(RUN, new RemoteUser("u1", "a", "a@example.com", null, "admin", true),
+                new RemoteUser("u2", "ops", "ops@example.com", null, "admin", true),
+                new RemoteUser("u3", "svc", "svc@example.com", null, "member", true));
+        db.desired(RUN, user(2, "a@example.com", "admin", null, true),
+                user(3, "ops@example.com", "member", null, true),
+                user(4, "svc@example.com", null, null, false));
+
+        List<PlannedOp> ops = plan(false, Set.of("ops@example.com", "svc@example.com"));
+
+        assertThat(ops).extracting(PlannedOp::objectKey, PlannedOp::state).containsExactly(
+                tuple("ops@example.com", OpState.BLOCKED), tuple("svc@example.com", OpState.BLOCKED));
+        assertThat(ops).allSatisfy(op -> assertThat(op.detail()).contains("protected user"));
+    }
+
+    @Test
+    void demotingOneOfTwoAdminsIsAllowed() {
+        db.remote(RUN, new RemoteUser("u1", "a", "a@example.com", null, "admin", true),
+                new RemoteUser("u2", "b", "b@example.com", null, "admin", true));
+        db.desired(RUN, user(2, "a@example.com", "member", null, true), user(3, "b@example.com", null, null, true));
+
+        assertThat(plan(false, Set.of())).extracting(PlannedOp::state).containsExactly(OpState.PENDING);
+    }
+
+    @Test
+    void planningAgainReplacesTheEarlierPlan() {
+        db.desired(RUN, user(2, "n@example.com", null, null, true));
+        plan(false, Set.of());
+
+        assertThat(plan(false, Set.of())).hasSize(1);
+    }
+}

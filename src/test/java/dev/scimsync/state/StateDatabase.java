@@ -1,0 +1,54 @@
+package dev.scimsync.state;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A fresh in-memory state database with the staging tables, for tests that need no Spring context. */
+public final class StateDatabase {
+
+    public final JdbcTemplate jdbc;
+    public final StateSchema schema;
+    public final DataSourceTransactionManager transactions;
+
+    public StateDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.schema = new StateSchema(dataSource);
+        this.transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    public PlannedOps plannedOps() {
+        return new PlannedOps(jdbc, transactions, schema);
+    }
+
+    public DesiredUsers desiredUsers() {
+        return new DesiredUsers(jdbc, schema);
+    }
+
+    public RemoteUsers remoteUsers() {
+        return new RemoteUsers(jdbc, schema);
+    }
+
+    public RowErrors rowErrors() {
+        return new RowErrors(jdbc, schema);
+    }
+
+    /** Stages desired users (raw fields are not needed by these tests). */
+    public void desired(String runId, DesiredUser... users) {
+        desiredUsers().insert(runId, List.of(users), java.util.Collections.nCopies(users.length, "[]"));
+    }
+
+    public void remote(String runId, RemoteUser... users) {
+        remoteUsers().insert(runId, RemoteUsers.SNAPSHOT, List.of(users));
+    }
+
+    public static DesiredUser user(long line, String email, String orgRole, String displayName, boolean active) {
+        return new DesiredUser(line, email, email.toLowerCase(java.util.Locale.ROOT), null, displayName, orgRole,
+                active);
+    }
+}
