@@ -1,0 +1,60 @@
+package dev.scimsync.cli;
+
+import dev.scimsync.job.ExitCodes;
+import dev.scimsync.job.RunResult;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints how a run ended: the short summary a person reads in the morning, or in a cron mail. */
+final class Outcomes {
+
+    private static final String[] STATUSES = {"created", "updated", "reactivated", "deactivated", "unchanged",
+            "planned", "blocked", "invalid", "failed", "pending"};
+
+    private Outcomes() {
+    }
+
+    static void print(RunResult result, PrintWriter out, PrintWriter err) {
+        out.printf("scim-sync %s: run %s (job %s)%n", result.run().command(), result.run().runId(),
+                result.run().jobName());
+        if (!result.rowCounts().isEmpty()) {
+            long total = result.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder line = new StringBuilder("  users: " + total + " rows");
+            String sep = " - ";
+            for (String status : STATUSES) {
+                long n = result.rows(status);
+                if (n > 0 || "failed".equals(status) || "invalid".equals(status)) {
+                    line.append(sep).append(status).append(' ').append(n);
+                    sep = ", ";
+                }
+            }
+            out.println(line);
+        }
+        Map<String, Long> requests = result.requests();
+        if (!requests.isEmpty()) {
+            out.println("  requests: " + requests.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        }
+        out.println("  reports: " + result.outDir());
+        if (result.problem() != null) {
+            err.println("scim-sync: " + result.problem());
+        }
+        out.printf("exit %d: %s%n", result.exitCode(), meaning(result.exitCode()));
+        out.flush();
+        err.flush();
+    }
+
+    static String meaning(int exitCode) {
+        return switch (exitCode) {
+            case ExitCodes.OK -> "all in sync";
+            case ExitCodes.FAILURES -> "finished, some rows or operations failed (see results.csv)";
+            case ExitCodes.USAGE -> "usage or configuration error";
+            case ExitCodes.SAFETY_STOP -> "stopped by a safety limit, nothing removed";
+            case ExitCodes.ABORTED -> "aborted; fix the cause and run 'scim-sync resume'";
+            case ExitCodes.INPUT_REJECTED -> "input rejected before any write";
+            default -> "unknown";
+        };
+    }
+}

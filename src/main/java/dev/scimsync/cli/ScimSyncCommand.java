@@ -1,0 +1,64 @@
+package dev.scimsync.cli;
+
+import dev.scimsync.job.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The root command: only dispatches to subcommands and documents the exit codes. */
+@Command(name = "scim-sync",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScimSyncCommand.Version.class,
+        description = "Bulk CSV to SCIM sync for Weights & Biases organisations and SCIM 2.0 service providers.",
+        subcommands = {
+                PlanCommand.class, ApplyCommand.class, SyncCommand.class, ResumeCommand.class,
+                ValidateCommand.class, NotAvailableYet.History.class,
+                NotAvailableYet.Report.class, NotAvailableYet.Explain.class,
+                EmulatorCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:all in sync",
+                "1:finished, some rows or operations failed",
+                "2:usage or configuration error",
+                "3:stopped by a safety limit (nothing removed)",
+                "4:aborted (auth, target unreachable, error rate) - resumable",
+                "5:input rejected before any write"})
+public final class ScimSyncCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A command line with the project's exit-code mapping; tests and {@code main} both use this. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ScimSyncCommand());
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        // an unexpected exception interrupts a run that can be resumed: never report it as "some rows failed"
+        cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ABORTED);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties props = new Properties();
+            try (InputStream in = ScimSyncCommand.class.getResourceAsStream("/scim-sync-version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"scim-sync " + props.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.scimsync.cli;
+
+import dev.scimsync.config.ConfigException;
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.JobFiles;
+import dev.scimsync.input.CsvRow;
+import dev.scimsync.input.CsvRowReader;
+import dev.scimsync.input.InputKind;
+import dev.scimsync.input.InputRejectedException;
+import dev.scimsync.job.ExitCodes;
+import dev.scimsync.state.DesiredUser;
+import dev.scimsync.validate.RowError;
+import dev.scimsync.validate.UserRowValidator;
+import dev.scimsync.validate.Validated;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code scim-sync validate JOB.yml}: check the input files only, offline; no state database, no target. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the CSV files only, offline: exit 0 when valid, 1 with invalid rows, 5 when a file is"
+                + " rejected.")
+final class ValidateCommand implements Callable<Integer> {
+
+    private static final int SHOWN = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JobOptions job;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JobConfig config;
+        try {
+            config = JobFiles.load(job.jobFile, job.overrides());
+        } catch (ConfigException e) {
+            err.println("scim-sync: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Path users = config.inputs().users();
+        if (users == null) {
+            out.println("no users file to check");
+            return ExitCodes.OK;
+        }
+        try {
+            long invalid = checkUsers(users, config.inputs().columnsFor("users"), out);
+            return invalid > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
+        } catch (InputRejectedException e) {
+            err.println("scim-sync: input rejected: " + e.getMessage());
+            return ExitCodes.INPUT_REJECTED;
+        }
+    }
+
+    private long checkUsers(Path file, Map<String, String> columns, PrintWriter out) {
+        UserRowValidator validator = new UserRowValidator();
+        Map<String, Long> firstLine = new HashMap<>();
+        long rows = 0;
+        long invalid = 0;
+        CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, file.toString(), columns);
+        reader.open(new ExecutionContext());
+        try {
+            for (CsvRow row = reader.read(); row != null; row = reader.read()) {
+                rows++;
+                Validated<DesiredUser> result = validator.process(row);
+                if (result.valid()) {
+                    Long first = firstLine.putIfAbsent(result.value().emailKey(), row.line());
+                    if (first != null) {
+                        invalid++;
+                        show(invalid, out, file + " line " + row.line() + ", column " + row.headerOf("email")
+                                + ": duplicate email '" + result.value().email() + "' (also on line " + first
+                                + ", ignoring case)");
+                    }
+                    continue;
+                }
+                invalid++;
+                for (RowError error : result.errors()) {
+                    show(invalid, out, error.toString());
+                }
+            }
+        } finally {
+            reader.close();
+        }
+        if (invalid > SHOWN) {
+            out.println("... and " + (invalid - SHOWN) + " more invalid rows");
+        }
+        out.printf("%s: %d rows, %d valid, %d invalid%n", file, rows, rows - invalid, invalid);
+        return invalid;
+    }
+
+    private static void show(long invalidSoFar, PrintWriter out, String line) {
+        if (invalidSoFar <= SHOWN) {
+            out.println(line);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.scimsync.job;
+
+/** The process exit codes of DESIGN.md; cron wrappers act on them, so they never change meaning. */
+public final class ExitCodes {
+    /** Everything is in sync. */
+    public static final int OK = 0;
+    /** The run finished, but some rows or operations failed. */
+    public static final int FAILURES = 1;
+    /** Usage or configuration error. */
+    public static final int USAGE = 2;
+    /** Stopped by a safety limit; nothing was removed. */
+    public static final int SAFETY_STOP = 3;
+    /** Aborted (authentication, target unreachable, error rate); resumable. */
+    public static final int ABORTED = 4;
+    /** Input rejected before any write. */
+    public static final int INPUT_REJECTED = 5;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.InputsConfig;
+import dev.scimsync.input.InputFileInfo;
+import dev.scimsync.input.InputGuard;
+import dev.scimsync.input.InputKind;
+import dev.scimsync.state.InputFileRecord;
+import dev.scimsync.state.InputFiles;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads every input file once before anything is written: a file that cannot be used stops the run here (exit 5),
+ * and each file's checksum is recorded. For {@code apply --plan RUN} a file whose checksum differs from the plan's
+ * stops the run too: the plan would no longer say what the inputs ask for.
+ */
+final class InputGuardTasklet implements Tasklet {
+
+    private final RunContext context;
+    private final InputFiles inputFiles;
+
+    InputGuardTasklet(RunContext context, InputFiles inputFiles) {
+        this.context = context;
+        this.inputFiles = inputFiles;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String runId = context.runId();
+        Map<String, InputFileRecord> planned = new LinkedHashMap<>();
+        if (context.mode() == RunMode.APPLY) {
+            inputFiles.of(context.run().planRunId()).forEach(f -> planned.put(f.kind(), f));
+        }
+        configured(context.config().inputs()).forEach((kind, file) -> {
+            InputFileInfo info = InputGuard.inspect(kind, file, file.toString(),
+                    context.config().inputs().columnsFor(kind.id()));
+            InputFileRecord record = new InputFileRecord(kind.id(), info.file(), info.sha256(), info.rows(), null);
+            inputFiles.save(runId, record);
+            InputFileRecord plannedFile = planned.remove(kind.id());
+            if (context.mode() == RunMode.APPLY
+                    && (plannedFile == null || !Objects.equals(plannedFile.sha256(), record.sha256()))) {
+                throw new InputChangedException(file + " changed since plan " + context.run().planRunId()
+                        + " was made; make a new plan and review it before applying");
+            }
+        });
+        if (!planned.isEmpty()) {
+            throw new InputChangedException("plan " + context.run().planRunId() + " was made with "
+                    + planned.values().iterator().next().path() + ", which this job no longer names");
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The input files the job names, in the order they are loaded. */
+    static Map<InputKind, Path> configured(InputsConfig inputs) {
+        Map<InputKind, Path> files = new LinkedHashMap<>();
+        if (inputs.users() != null) {
+            files.put(InputKind.USERS, inputs.users());
+        }
+        return files;
+    }
+}

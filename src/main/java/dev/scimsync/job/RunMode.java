@@ -1,0 +1,24 @@
+package dev.scimsync.job;
+
+import java.util.Locale;
+
+/** What a run does: plan only, plan and apply, or apply a saved plan. */
+public enum RunMode {
+    PLAN, SYNC, APPLY;
+
+    public String command() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RunMode ofCommand(String command) {
+        return valueOf(command.toUpperCase(Locale.ROOT));
+    }
+
+    boolean prepares() {
+        return this != APPLY;
+    }
+
+    boolean applies() {
+        return this != PLAN;
+    }
+}

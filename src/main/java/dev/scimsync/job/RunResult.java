@@ -1,0 +1,26 @@
+package dev.scimsync.job;
+
+import dev.scimsync.state.RunRecord;
+import org.springframework.batch.core.BatchStatus;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How a run ended.
+ *
+ * @param rowCounts input rows by status (created, updated, unchanged, invalid, failed...)
+ * @param requests  requests sent to the target by HTTP method
+ * @param problem   why the run stopped early, in words for the person who runs it; null when it finished
+ */
+public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
+                        Map<String, Long> requests, String problem) {
+
+    public Path outDir() {
+        return Path.of(run.outDir());
+    }
+
+    public long rows(String status) {
+        return rowCounts.getOrDefault(status, 0L);
+    }
+}

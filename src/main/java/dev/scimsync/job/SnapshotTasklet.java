@@ -1,0 +1,32 @@
+package dev.scimsync.job;
+
+import dev.scimsync.snapshot.UserSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Lists the target into {@code remote_user}: before planning, and again after applying to verify. */
+final class SnapshotTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotTasklet.class);
+
+    private final RunContext context;
+    private final UserSnapshot users;
+    private final String pass;
+
+    SnapshotTasklet(RunContext context, UserSnapshot users, String pass) {
+        this.context = context;
+        this.users = users;
+        this.pass = pass;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long listed = users.take(context.client(), context.runId(), pass);
+        log.info("{}: {} users listed on the target", pass, listed);
+        return RepeatStatus.FINISHED;
+    }
+}

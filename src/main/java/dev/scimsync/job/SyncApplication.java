@@ -1,0 +1,33 @@
+package dev.scimsync.job;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The Spring application behind the job commands: Spring Batch with its JDBC job repository and the staging tables
+ * in the state database. Boot configures Batch ({@code @EnableBatchProcessing} would switch that off); the command
+ * line launches the job itself.
+ */
+@SpringBootApplication(scanBasePackages = "dev.scimsync")
+public class SyncApplication {
+
+    /** The default state database: an H2 file under {@code .scim-sync/} in the working directory. */
+    public static final String DEFAULT_STATE_DB = "jdbc:h2:file:./.scim-sync/state;WRITE_DELAY=0";
+
+    @Bean
+    SecretSource secretSource() {
+        return System::getenv;
+    }
+
+    /** Starts the application on the given state database (null: the default H2 file). */
+    public static ConfigurableApplicationContext start(String stateDbUrl) {
+        return new SpringApplicationBuilder(SyncApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("spring.datasource.url=" + (stateDbUrl != null ? stateDbUrl : DEFAULT_STATE_DB))
+                .run();
+    }
+}

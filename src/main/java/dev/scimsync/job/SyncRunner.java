@@ -1,0 +1,121 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.JobFiles;
+import dev.scimsync.state.RunRecord;
+import dev.scimsync.state.Runs;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts and resumes runs: what the command line calls. A run is one Spring Batch job instance, identified by its
+ * run id alone, so resuming it is starting the same instance again: Spring Batch skips the completed steps and
+ * restarts the failed one from its last committed chunk.
+ */
+@Component
+public class SyncRunner {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final SyncJobFactory jobs;
+    private final Runs runs;
+    private final Targets targets;
+
+    SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, Runs runs,
+               Targets targets) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        this.runs = runs;
+        this.targets = targets;
+    }
+
+    /**
+     * Starts a new run.
+     *
+     * @param planRunId the plan to apply, for {@link RunMode#APPLY}
+     * @throws dev.scimsync.scim.MissingCredentialException before anything starts, when the key variable is unset
+     */
+    public RunResult start(RunMode mode, JobConfig config, String planRunId) {
+        targets.settingsFor(config);
+        String runId = RunIds.next();
+        RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
+                config.out().resolve(runId).toString(), Instant.now(), null, null);
+        runs.insert(run);
+        return execute(run);
+    }
+
+    /** Resumes a run that failed or was interrupted; with no id, the most recent such run. */
+    public RunResult resume(String runId) {
+        RunRecord run = (runId == null ? lastUnfinished() : runs.find(runId))
+                .orElseThrow(() -> new IllegalArgumentException(runId == null ? "no run to resume"
+                        : "no run " + runId + " in the state database"));
+        JobInstance instance = jobRepository.getJobInstance(SyncJobFactory.JOB_NAME, parameters(run.runId()));
+        if (instance != null) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                throw new IllegalArgumentException("run " + run.runId() + " has already finished (exit code "
+                        + run.exitCode() + "); start a new one");
+            }
+            if (last != null && last.getStatus().isRunning()) {
+                // the process that ran it died (a second process could not have opened the state database)
+                jobOperator.recover(last);
+            }
+        }
+        return execute(run);
+    }
+
+    public Optional<RunRecord> run(String runId) {
+        return runs.find(runId);
+    }
+
+    private Optional<RunRecord> lastUnfinished() {
+        return runs.recent(50).stream()
+                .filter(r -> r.exitCode() == null || r.exitCode() == ExitCodes.ABORTED)
+                .findFirst();
+    }
+
+    private RunResult execute(RunRecord run) {
+        RunContext context = new RunContext(run, JobFiles.fromJson(run.configJson()), targets);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(jobs.create(context), parameters(run.runId()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start run " + run.runId() + ": " + e.getMessage(), e);
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        execution.getExecutionContext().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(ReportTasklet.COUNT_PREFIX))
+                .forEach(e -> rows.put(e.getKey().substring(ReportTasklet.COUNT_PREFIX.length()),
+                        ((Number) e.getValue()).longValue()));
+        int exitCode;
+        String problem = null;
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            boolean attention = rows.getOrDefault("invalid", 0L) + rows.getOrDefault("failed", 0L)
+                    + rows.getOrDefault("blocked", 0L) + rows.getOrDefault("pending", 0L) > 0;
+            exitCode = attention ? ExitCodes.FAILURES : ExitCodes.OK;
+        } else {
+            Failures.Classified failure = Failures.classify(execution);
+            exitCode = failure.exitCode();
+            problem = failure.message();
+        }
+        runs.finish(run.runId(), exitCode);
+        RunRecord finished = runs.find(run.runId()).orElse(run);
+        return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+    }
+
+    private static JobParameters parameters(String runId) {
+        return new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters();
+    }
+}

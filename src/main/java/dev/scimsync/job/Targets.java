@@ -1,0 +1,78 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.TargetConfig;
+import dev.scimsync.emulator.EmulatorDialect;
+import dev.scimsync.emulator.EmulatorOptions;
+import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.scim.ApiKey;
+import dev.scimsync.scim.AuthScheme;
+import dev.scimsync.scim.ScimClientSettings;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Turns a job's target into client settings: the URL, the key from the environment variable the job names, and the
+ * job's limits. {@code url: embedded} starts the built-in emulator (seeded with the demo organisation) once per
+ * process and hands it and the client a generated key.
+ */
+@Component
+public class Targets implements DisposableBean {
+
+    private final SecretSource secrets;
+    private WandbEmulator embedded;
+    private ApiKey embeddedKey;
+
+    public Targets(SecretSource secrets) {
+        this.secrets = secrets;
+    }
+
+    /**
+     * @throws dev.scimsync.scim.MissingCredentialException when the key variable is not set (configuration error)
+     */
+    public synchronized ScimClientSettings settingsFor(JobConfig config) {
+        TargetConfig target = config.target();
+        String url;
+        ApiKey key;
+        if (target.embedded()) {
+            WandbEmulator emulator = embedded(target.dialect());
+            url = emulator.baseUrl();
+            key = embeddedKey;
+        } else {
+            url = target.url();
+            key = ApiKey.fromEnvironment(target.tokenEnv(), secrets.environment());
+        }
+        AuthScheme auth = "bearer".equals(target.auth()) ? AuthScheme.BEARER
+                : target.username() == null ? AuthScheme.BASIC_SERVICE_ACCOUNT : AuthScheme.BASIC;
+        return ScimClientSettings.builder(url, key)
+                .dialect(target.dialect())
+                .auth(auth, target.username())
+                .maxConcurrency(config.limits().concurrency())
+                .requestsPerSecond(config.limits().requestsPerSecond())
+                .build();
+    }
+
+    /** The embedded emulator, started on first use. */
+    public synchronized WandbEmulator embedded(String dialect) {
+        if (embedded == null) {
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            String token = HexFormat.of().formatHex(bytes);
+            embeddedKey = ApiKey.of(token);
+            embedded = WandbEmulator.start(EmulatorOptions.of(token)
+                    .withDialect(EmulatorDialect.parse(dialect)).withDemoOrg(true));
+        }
+        return embedded;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.scimsync.job;
+
+import dev.scimsync.apply.UserVerifier;
+import dev.scimsync.snapshot.UserSnapshot;
+import dev.scimsync.state.RemoteUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Lists the target again and checks that every applied operation shows. */
+final class VerifyTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(VerifyTasklet.class);
+
+    private final RunContext context;
+    private final UserSnapshot snapshot;
+    private final UserVerifier verifier;
+
+    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier) {
+        this.context = context;
+        this.snapshot = snapshot;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String runId = context.runId();
+        snapshot.take(context.client(), runId, RemoteUsers.VERIFY);
+        long mismatches = verifier.verify(runId, context.run().opsRunId());
+        if (mismatches > 0) {
+            log.warn("verify: {} applied operations do not show on the target", mismatches);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,269 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.JobFiles;
+import dev.scimsync.config.Overrides;
+import dev.scimsync.emulator.EmulatorOptions;
+import dev.scimsync.emulator.RecordedRequest;
+import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.scim.ApiKey;
+import dev.scimsync.scim.ScimClient;
+import dev.scimsync.scim.ScimClientSettings;
+import dev.scimsync.scim.ScimUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBatchTest
+@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+        properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
+class SyncRunnerTest {
+
+    static final Map<String, String> ENV = new HashMap<>();
+
+    @TestConfiguration
+    static class Keys {
+        @Bean
+        @Primary
+        SecretSource testSecrets() {
+            return () -> ENV;
+        }
+    }
+
+    @Autowired
+    SyncRunner runner;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+
+    @TempDir
+    Path dir;
+
+    WandbEmulator emulator;
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withDemoOrg(true));
+        ENV.put("TEST_SCIM_KEY", "key-1");
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+        jobRepositoryTestUtils.removeJobExecutions();
+    }
+
+    @Test
+    void syncAppliesTheDifferenceAndReportsEveryRow() throws IOException {
+        Path users = csv("""
+                email,username,display_name,org_role,active
+                ops-admin@example.com,ops-admin,Ops Admin,admin,true
+                alice@example.com,alice,Alice Ng-Smith,,
+                BOB@example.com,bob,,admin,yes
+                carol@example.com,carol,,,true
+                erin@example.com,erin,Erin Walker,viewer,true
+                legacy@example.com,legacy,,,false
+                not-an-email,x,,,true
+                """);
+
+        RunResult result = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(result.rowCounts()).containsEntry("created", 1L).containsEntry("updated", 2L)
+                .containsEntry("reactivated", 1L).containsEntry("deactivated", 1L).containsEntry("unchanged", 1L)
+                .containsEntry("invalid", 1L).containsEntry("failed", 0L);
+        Map<String, ScimUser> target = targetUsers();
+        assertThat(target.get("alice@example.com").displayName()).isEqualTo("Alice Ng-Smith");
+        assertThat(target.get("bob@example.com").organizationRole()).isEqualTo("admin");
+        assertThat(target.get("carol@example.com").active()).isTrue();
+        assertThat(target.get("erin@example.com").organizationRole()).isEqualTo("viewer");
+        assertThat(target.get("legacy@example.com").active()).isFalse();
+        List<String> results = Files.readAllLines(result.outDir().resolve("results.csv"));
+        assertThat(results).hasSize(8);
+        assertThat(results).anyMatch(l -> l.contains(",8,not-an-email,") && l.contains("invalid"));
+        assertThat(results).anyMatch(l -> l.contains("erin@example.com") && l.contains(",created,"));
+
+        JobExecution execution = executions(result.run().runId()).get(0);
+        StepExecution load = stepNamed(execution, "load-users").orElseThrow();
+        assertThat(load.getReadCount()).isEqualTo(7);
+        assertThat(load.getWriteCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aSecondSyncOfTheSameInputMakesNoWriteRequest() throws IOException {
+        Path users = csv("""
+                email,username,display_name,org_role,active
+                ops-admin@example.com,ops-admin,Ops Admin,admin,true
+                new1@example.com,new1,New One,member,true
+                new2@example.com,new2,New Two,viewer,true
+                bob@example.com,bob,Bob Stone,admin,true
+                """);
+        assertThat(runner.start(RunMode.SYNC, config(users), null).exitCode()).isEqualTo(ExitCodes.OK);
+        emulator.resetCounts();
+
+        RunResult again = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(emulator.counts().writes()).isZero();
+        assertThat(again.rowCounts()).containsEntry("unchanged", 4L);
+    }
+
+    @Test
+    void planChangesNothingAndApplyExecutesExactlyThatPlan() throws IOException {
+        Path users = csv("""
+                email,username,display_name,org_role,active
+                new1@example.com,new1,New One,admin,true
+                alice@example.com,alice,,viewer,true
+                """);
+        RunResult plan = runner.start(RunMode.PLAN, config(users), null);
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(emulator.counts().writes()).isZero();
+        assertThat(plan.rowCounts()).containsEntry("planned", 2L);
+        assertThat(Files.readAllLines(plan.outDir().resolve("plan.csv"))).hasSize(3)
+                .anyMatch(l -> l.contains("create") && l.contains("new1@example.com"))
+                .anyMatch(l -> l.contains("update") && l.contains("org_role=member") && l.contains("org_role=viewer"));
+
+        RunResult apply = runner.start(RunMode.APPLY, config(users), plan.run().runId());
+
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.rowCounts()).containsEntry("created", 1L).containsEntry("updated", 1L);
+        assertThat(targetUsers().get("new1@example.com").organizationRole()).isEqualTo("admin");
+        assertThat(targetUsers().get("alice@example.com").organizationRole()).isEqualTo("viewer");
+    }
+
+    @Test
+    void applyRefusesAPlanWhoseInputChanged() throws IOException {
+        Path users = csv("email\nnew1@example.com\n");
+        RunResult plan = runner.start(RunMode.PLAN, config(users), null);
+        Files.writeString(users, "email\nnew1@example.com\nnew2@example.com\n");
+
+        RunResult apply = runner.start(RunMode.APPLY, config(users), plan.run().runId());
+
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(apply.problem()).contains("changed since plan " + plan.run().runId());
+        assertThat(emulator.counts().writes()).isZero();
+    }
+
+    @Test
+    void aFileThatCannotBeReadStopsTheRunBeforeAnyWrite() throws IOException {
+        Path users = csv("mail,username\nnew1@example.com,new1\n");
+
+        RunResult result = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(result.problem()).contains("users.csv").contains("email");
+        assertThat(emulator.counts().total()).isZero();
+    }
+
+    @Test
+    void aRunAbortedInTheMiddleOfApplyResumesWithoutCreatingAnyoneTwice() throws Exception {
+        StringBuilder rows = new StringBuilder("email,username\n");
+        for (int i = 1; i <= 40; i++) {
+            rows.append("user").append(i).append("@example.com,user").append(i).append('\n');
+        }
+        Path users = csv(rows.toString());
+        emulator.close();
+        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withLatencyMs(20));
+        String job = "limits: { chunk-size: 5, concurrency: 2, requests-per-second: 0 }\n";
+
+        // the key is revoked while the run is applying: every request after that answers 401
+        Thread revoke = new Thread(() -> {
+            while (emulator.counts().writes() < 12) {
+                Thread.onSpinWait();
+            }
+            emulator.changeToken("key-2");
+        });
+        revoke.start();
+        RunResult aborted = runner.start(RunMode.SYNC, config(users, job), null);
+        revoke.join();
+
+        assertThat(aborted.exitCode()).isEqualTo(ExitCodes.ABORTED);
+        assertThat(aborted.problem()).containsIgnoringCase("api key");
+        long createdBefore = created();
+        assertThat(createdBefore).isBetween(10L, 39L);
+
+        ENV.put("TEST_SCIM_KEY", "key-2");
+        RunResult resumed = runner.resume(aborted.run().runId());
+
+        assertThat(resumed.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.run().runId()).isEqualTo(aborted.run().runId());
+        assertThat(created()).isEqualTo(40);
+        assertThat(targetUsers()).hasSize(40);
+        assertThat(resumed.rowCounts()).containsEntry("created", 40L);
+        assertThat(executions(aborted.run().runId())).extracting(JobExecution::getStatus).containsExactlyInAnyOrder(BatchStatus.FAILED,
+                        BatchStatus.COMPLETED);
+    }
+
+    /** Users the emulator answered 201 for: every create that took effect. */
+    private long created() {
+        Predicate<RecordedRequest> create = r -> r.method().equals("POST") && r.status() == 201;
+        return emulator.requests().stream().filter(create).count();
+    }
+
+    private Path csv(String content) throws IOException {
+        Path file = dir.resolve("users.csv");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private dev.scimsync.config.JobConfig config(Path users) throws IOException {
+        return config(users, "");
+    }
+
+    private dev.scimsync.config.JobConfig config(Path users, String extra) throws IOException {
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
+                inputs: { users: %s }
+                out: %s
+                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")) + extra);
+        return JobFiles.load(job, Overrides.none());
+    }
+
+    private Map<String, ScimUser> targetUsers() {
+        try (ScimClient client = ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(),
+                ApiKey.of(ENV.get("TEST_SCIM_KEY"))).build())) {
+            Map<String, ScimUser> users = new HashMap<>();
+            client.forEachUser(null, u -> users.put(u.primaryEmail().orElseThrow(), u));
+            return users;
+        }
+    }
+
+    /** The run's job executions, newest first. */
+    private List<JobExecution> executions(String runId) {
+        JobInstance instance = jobRepository.getJobInstance(SyncJobFactory.JOB_NAME,
+                new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters());
+        return jobRepository.getJobExecutions(instance);
+    }
+
+    /** (Not named like a StepExecution factory: @SpringBatchTest would call a method returning one.) */
+    private static Optional<StepExecution> stepNamed(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst();
+    }
+}
