@@ -53,7 +53,7 @@ final class ScimExchangeHandler implements HttpHandler {
             String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             requestLog.record(new RecordedRequest(method, pathAndQuery, response.status(),
                     new String(body, StandardCharsets.UTF_8)));
-            log.debug("{} {} -> {}", method, pathAndQuery, response.status());
+            log.trace("{} {} -> {}", method, pathAndQuery, response.status());
             send(exchange, response);
         }
     }
@@ -115,7 +115,7 @@ final class ScimExchangeHandler implements HttpHandler {
             exchange.sendResponseHeaders(response.status(), -1);
             return;
         }
-        byte[] bytes = Json.bytes(response.body());
+        byte[] bytes = response.body();
         exchange.getResponseHeaders().set("Content-Type", "application/scim+json");
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
