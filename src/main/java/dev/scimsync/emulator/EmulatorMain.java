@@ -20,7 +20,8 @@ public final class EmulatorMain {
         } catch (IllegalArgumentException e) {
             System.err.println("scim-sync emulator: " + e.getMessage());
             System.err.println("usage: EmulatorMain --port P (--token T | --token-env VAR)"
-                    + " [--dialect wandb|wandb-saas|scim2] [--latency-ms N] [--fail-rate P] [--throttle-rate P] [--seed N] [--demo-org]");
+                    + " [--dialect wandb|wandb-saas|scim2] [--latency-ms N] [--fail-rate P] [--throttle-rate P]"
+                    + " [--seed N] [--demo-org]");
             System.exit(2);
             return;
         }

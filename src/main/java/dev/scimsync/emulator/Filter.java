@@ -48,9 +48,10 @@ record Filter(String attribute, String value) {
         return resource -> value.equalsIgnoreCase(getter.apply(resource));
     }
 
-    /** A predicate that accepts everything when the filter is absent. */
-    static <T> Predicate<T> predicate(Filter filter, Map<String, Function<T, String>> attributes) {
-        return filter == null ? resource -> true : filter.predicate(attributes);
+    /** The predicate of the {@code filter} parameter, null when there is none (see {@link Page#select}). */
+    static <T> Predicate<T> predicate(String expression, Map<String, Function<T, String>> attributes) {
+        Filter filter = parse(expression);
+        return filter == null ? null : filter.predicate(attributes);
     }
 
     private static String value(String literal, String expression) {

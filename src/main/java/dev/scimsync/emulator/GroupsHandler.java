@@ -48,14 +48,14 @@ final class GroupsHandler implements ResourceHandler {
     }
 
     private ScimResponse list(ScimRequest request) {
-        Predicate<Team> filter = Filter.predicate(Filter.parse(request.param("filter")), FILTERABLE);
+        Predicate<Team> filter = Filter.predicate(request.param("filter"), FILTERABLE);
         Page page = Page.from(request);
         Page.Selection<TeamView> selection = store.read(org -> {
             Page.Selection<Team> teams = page.select(org.teams(), filter);
             return new Page.Selection<>(teams.total(), teams.items().stream().map(org::view).toList());
         });
-        return ScimResponse.json(200,
-                page.render(selection.total(), selection.items().stream().map(renderer::group).toList()));
+        return ScimResponse.json(200, page.render(selection.total(),
+                selection.items().stream().map(renderer::group).map(Json::bytes).toList()));
     }
 
     private ScimResponse create(ScimRequest request) {

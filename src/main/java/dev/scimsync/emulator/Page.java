@@ -1,11 +1,11 @@
 package dev.scimsync.emulator;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * RFC 7644 paging: {@code startIndex} is 1-based (default 1, values below 1 count as 1), {@code count} defaults
@@ -22,31 +22,45 @@ record Page(int startIndex, int count) {
         return new Page(startIndex, count);
     }
 
-    /** The resources that pass the filter, counted, and the ones of this page, in collection order. */
-    <T> Selection<T> select(Iterable<T> all, Predicate<T> filter) {
+    /**
+     * The resources that pass the filter (all of them when it is null), counted, and the ones of this page, in
+     * collection order. Without a filter only the resources up to the end of the page are visited.
+     */
+    <T> Selection<T> select(Collection<T> all, Predicate<T> filter) {
         int total = 0;
-        List<T> items = new ArrayList<>();
+        List<T> items = new ArrayList<>(Math.min(count, all.size()));
         for (T item : all) {
-            if (filter.test(item)) {
+            if (filter == null || filter.test(item)) {
                 total++;
                 if (total >= startIndex && items.size() < count) {
                     items.add(item);
+                } else if (filter == null && total >= startIndex) {
+                    break;
                 }
             }
         }
-        return new Selection<>(total, items);
+        return new Selection<>(filter == null ? all.size() : total, items);
     }
 
-    /** A ListResponse; {@code itemsPerPage} is the number of resources in this page. */
-    ObjectNode render(int totalResults, List<? extends JsonNode> resources) {
-        ObjectNode list = Json.object();
-        list.putArray("schemas").add(LIST_SCHEMA);
-        list.put("totalResults", totalResults);
-        list.put("startIndex", startIndex);
-        list.put("itemsPerPage", resources.size());
-        ArrayNode array = list.putArray("Resources");
-        resources.forEach(array::add);
-        return list;
+    /**
+     * A ListResponse around already serialised resources; {@code itemsPerPage} is the number of resources in
+     * this page. Assembled from bytes: the envelope holds only numbers and a constant.
+     */
+    byte[] render(int totalResults, List<byte[]> resources) {
+        byte[] head = ("{\"schemas\":[\"" + LIST_SCHEMA + "\"],\"totalResults\":" + totalResults + ",\"startIndex\":"
+                + startIndex + ",\"itemsPerPage\":" + resources.size() + ",\"Resources\":[")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                head.length + 2 + resources.stream().mapToInt(json -> json.length + 1).sum());
+        out.writeBytes(head);
+        for (int i = 0; i < resources.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(resources.get(i));
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     record Selection<T>(int total, List<T> items) {

@@ -45,11 +45,11 @@ final class RolesHandler implements ResourceHandler {
     }
 
     private ScimResponse list(ScimRequest request) {
-        Predicate<Role> filter = Filter.predicate(Filter.parse(request.param("filter")), FILTERABLE);
+        Predicate<Role> filter = Filter.predicate(request.param("filter"), FILTERABLE);
         Page page = Page.from(request);
-        Page.Selection<Role> selection = store.read(org -> page.select(List.copyOf(org.roles()), filter));
-        return ScimResponse.json(200,
-                page.render(selection.total(), selection.items().stream().map(RoleRenderer::role).toList()));
+        Page.Selection<Role> selection = store.read(org -> page.select(org.roles(), filter));
+        return ScimResponse.json(200, page.render(selection.total(),
+                selection.items().stream().map(RoleRenderer::role).map(Json::bytes).toList()));
     }
 
     private ScimResponse create(JsonNode body) {

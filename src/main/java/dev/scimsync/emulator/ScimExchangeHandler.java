@@ -115,7 +115,7 @@ final class ScimExchangeHandler implements HttpHandler {
             exchange.sendResponseHeaders(response.status(), -1);
             return;
         }
-        byte[] bytes = Json.bytes(response.body());
+        byte[] bytes = response.body();
         exchange.getResponseHeaders().set("Content-Type", "application/scim+json");
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -1,12 +1,15 @@
 package dev.scimsync.emulator;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What a handler answers: a status, an optional JSON body and extra headers. */
-record ScimResponse(int status, JsonNode body, Map<String, String> headers) {
+/**
+ * What a handler answers: a status, an optional body of serialised JSON and extra headers.
+ *
+ * @param body the JSON bytes, null for no body (204)
+ */
+record ScimResponse(int status, byte[] body, Map<String, String> headers) {
 
     static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
@@ -14,13 +17,21 @@ record ScimResponse(int status, JsonNode body, Map<String, String> headers) {
         headers = Map.copyOf(headers);
     }
 
-    static ScimResponse json(int status, JsonNode body) {
+    static ScimResponse json(int status, byte[] body) {
         return new ScimResponse(status, body, Map.of());
     }
 
+    static ScimResponse json(int status, JsonNode body) {
+        return json(status, Json.bytes(body));
+    }
+
     /** A single resource, with the {@code ETag} header equal to its {@code meta.version}. */
-    static ScimResponse resource(int status, JsonNode body, long version) {
+    static ScimResponse resource(int status, byte[] body, long version) {
         return new ScimResponse(status, body, Map.of("ETag", Etags.of(version)));
+    }
+
+    static ScimResponse resource(int status, JsonNode body, long version) {
+        return resource(status, Json.bytes(body), version);
     }
 
     static ScimResponse noContent() {
@@ -36,6 +47,6 @@ record ScimResponse(int status, JsonNode body, Map<String, String> headers) {
         }
         body.put("detail", detail);
         body.put("status", Integer.toString(status));
-        return new ScimResponse(status, body, new LinkedHashMap<>(headers));
+        return new ScimResponse(status, Json.bytes(body), headers);
     }
 }

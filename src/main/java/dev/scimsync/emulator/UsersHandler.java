@@ -15,13 +15,13 @@ final class UsersHandler implements ResourceHandler {
 
     private final EmulatorDialect dialect;
     private final OrgStore store;
-    private final Renderer renderer;
+    private final UserJsonCache json;
     private final Clock clock;
 
     UsersHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock) {
         this.dialect = dialect;
         this.store = store;
-        this.renderer = renderer;
+        this.json = new UserJsonCache(renderer);
         this.clock = clock;
     }
 
@@ -44,14 +44,14 @@ final class UsersHandler implements ResourceHandler {
     }
 
     private ScimResponse list(ScimRequest request) {
-        Predicate<User> filter = Filter.predicate(Filter.parse(request.param("filter")), UserAttributes.FILTERABLE);
+        Predicate<User> filter = Filter.predicate(request.param("filter"), UserAttributes.FILTERABLE);
         Page page = Page.from(request);
         Page.Selection<UserView> selection = store.read(org -> {
             Page.Selection<User> users = page.select(org.users(), filter);
             return new Page.Selection<>(users.total(), users.items().stream().map(org::view).toList());
         });
         return ScimResponse.json(200,
-                page.render(selection.total(), selection.items().stream().map(renderer::user).toList()));
+                page.render(selection.total(), selection.items().stream().map(json::json).toList()));
     }
 
     private ScimResponse created(JsonNode body) {
@@ -75,11 +75,15 @@ final class UsersHandler implements ResourceHandler {
     private ScimResponse patch(ScimRequest request) {
         List<PatchOp> ops = PatchOp.parse(request.body());
         Instant now = now();
-        return single(200, store.write(org -> {
+        UserView view = store.write(org -> {
             User user = org.user(request.id());
             request.requireMatch(user.version());
             return new UserPatch(dialect, org, user).apply(ops, now);
-        }));
+        });
+        if (dialect == EmulatorDialect.WANDB_SAAS && !view.user().active()) {
+            json.evict(view.user().id());
+        }
+        return single(200, view);
     }
 
     private ScimResponse delete(ScimRequest request) {
@@ -89,6 +93,7 @@ final class UsersHandler implements ResourceHandler {
             request.requireMatch(user.version());
             if (dialect != EmulatorDialect.WANDB) {
                 org.removeUser(user.id(), now);
+                json.evict(user.id());
             } else if (user.active()) {
                 org.putUser(new User(user.id(), user.userName(), user.displayName(), user.email(), false,
                         user.orgRole(), user.created(), now, user.version() + 1));
@@ -99,7 +104,7 @@ final class UsersHandler implements ResourceHandler {
     }
 
     private ScimResponse single(int status, UserView view) {
-        return ScimResponse.resource(status, renderer.user(view), view.user().version());
+        return ScimResponse.resource(status, json.json(view), view.user().version());
     }
 
     private Instant now() {

@@ -1,10 +1,10 @@
 package dev.scimsync.scim;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.nio.charset.StandardCharsets;
 
 /** The three {@code Authorization} forms W&B accepts. */
 public enum AuthScheme {

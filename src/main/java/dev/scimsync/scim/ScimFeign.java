@@ -49,6 +49,7 @@ final class ScimFeign implements AutoCloseable {
                 .errorDecoder(new ScimErrorDecoder(json.mapper(), baseUrl, Clock.systemUTC()))
                 .retryer(new ScimRetryer(policy, baseUrl))
                 .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
+                .invocationHandlerFactory(new TypedExceptions(baseUrl))
                 .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
                 .requestInterceptors(interceptors(settings))
                 .logger(new Slf4jLogger(ScimClient.class))

@@ -89,7 +89,7 @@ class GroupMembershipTest {
         String ben = http.createUser("ben");
         String cid = http.createUser("cid");
         String teamId = http.createGroup("gold", ann, ben);
-        http.patch("/Users/" + ann, patchOp("replace", "teamRoles", "[{\"teamName\":\"gold\",\"roleName\":\"admin\"}]"))
+        http.patch("/Users/" + ann, ScimHttp.teamRole("gold", "admin"))
                 .expect(200);
 
         JsonNode group = http.patch("/Groups/" + teamId, patchOp("replace", "members",
@@ -128,6 +128,23 @@ class GroupMembershipTest {
                 .get("scimType").asString()).isEqualTo("uniqueness");
         http.post("/Groups", "{\"displayName\":\"Uno\"}").expect(409);
         http.post("/Groups", "{\"members\":[]}").expect(400);
+    }
+
+    @Test
+    void membersSeeEveryChangeOfTheirTeamsInLists() {
+        String ann = http.createUser("ann");
+        http.get("/Users").expect(200);
+        String teamId = http.createGroup("old", ann);
+        assertThat(http.get("/Users").resources().get(0).get("teamRoles").get(0).get("teamName").asString())
+                .isEqualTo("old");
+
+        http.patch("/Groups/" + teamId, patchOp("replace", "displayName", "\"new\"")).expect(200);
+        assertThat(http.get("/Users").resources().get(0).get("groups").get(0).get("display").asString())
+                .isEqualTo("new");
+
+        http.patch("/Users/" + ann, ScimHttp.teamRole("new", "viewer")).expect(200);
+        http.patch("/Groups/" + teamId, patchOp("remove", "members", null)).expect(200);
+        assertThat(http.get("/Users").resources().get(0).get("teamRoles")).isEmpty();
     }
 
     @Test

@@ -112,7 +112,7 @@ class RolesTest {
         String roleId = createRole("triager", "viewer", "run:stop");
         String user = http.createUser("pia");
         http.createGroup("eval", user);
-        http.patch("/Users/" + user, patchOp("replace", "teamRoles", "[{\"teamName\":\"eval\",\"roleName\":\"triager\"}]"))
+        http.patch("/Users/" + user, ScimHttp.teamRole("eval", "triager"))
                 .expect(200);
 
         http.delete("/Roles/" + roleId).expect(204);
@@ -127,7 +127,7 @@ class RolesTest {
         String roleId = createRole("old-name", "member");
         String user = http.createUser("rex");
         http.createGroup("fx", user);
-        http.patch("/Users/" + user, patchOp("replace", "teamRoles", "[{\"teamName\":\"fx\",\"roleName\":\"old-name\"}]"))
+        http.patch("/Users/" + user, ScimHttp.teamRole("fx", "old-name"))
                 .expect(200);
 
         http.patch("/Roles/" + roleId, patchOp("replace", "name", "\"new-name\"")).expect(200);

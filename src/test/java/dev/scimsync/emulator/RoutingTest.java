@@ -50,7 +50,8 @@ class RoutingTest {
     void bothJsonMediaTypesAreAcceptedWithACharset() {
         http.send("POST", "/Users", "{\"userName\":\"a\",\"emails\":[{\"value\":\"a@example.com\"}]}",
                 Map.of("Content-Type", "application/json")).expect(201);
-        ScimHttp.Reply reply = http.send("POST", "/Users", "{\"userName\":\"b\",\"emails\":[{\"value\":\"b@example.com\"}]}",
+        ScimHttp.Reply reply = http.send("POST", "/Users",
+                "{\"userName\":\"b\",\"emails\":[{\"value\":\"b@example.com\"}]}",
                 Map.of("Content-Type", "application/scim+json; charset=UTF-8")).expect(201);
 
         assertThat(reply.header("Content-Type")).isEqualTo("application/scim+json");

@@ -115,6 +115,11 @@ final class ScimHttp {
                 + (valueJson == null ? "" : ",\"value\":" + valueJson) + "}]}";
     }
 
+    /** A PatchOp body setting one team role of a user. */
+    static String teamRole(String team, String role) {
+        return patchOp("replace", "teamRoles", "[{\"teamName\":" + quote(team) + ",\"roleName\":" + quote(role) + "}]");
+    }
+
     static String quote(String text) {
         return MAPPER.writeValueAsString(text);
     }

@@ -42,7 +42,7 @@ class UserPatchTest {
         String id = http.createUser("rae");
         http.createGroup("alpha", id);
         http.createGroup("beta", id);
-        http.patch("/Users/" + id, patchOp("replace", "teamRoles", "[{\"teamName\":\"alpha\",\"roleName\":\"admin\"}]"))
+        http.patch("/Users/" + id, ScimHttp.teamRole("alpha", "admin"))
                 .expect(200);
 
         JsonNode user = http.patch("/Users/" + id, patchOp("replace", "organizationRole", "\"viewer\"")).expect(200)
@@ -60,15 +60,15 @@ class UserPatchTest {
                 {"name":"Reviewer","inheritedFrom":"viewer","permissions":[{"name":"run:stop"}]}""").expect(201);
 
         JsonNode builtin = http.patch("/Users/" + id,
-                patchOp("replace", "teamRoles", "[{\"teamName\":\"GAMMA\",\"roleName\":\"Admin\"}]")).expect(200).body();
+                ScimHttp.teamRole("GAMMA", "Admin")).expect(200).body();
         assertThat(builtin.get("teamRoles").get(0).get("roleName").asString()).isEqualTo("admin");
 
         JsonNode custom = http.patch("/Users/" + id,
-                patchOp("replace", "teamRoles", "[{\"teamName\":\"gamma\",\"roleName\":\"Reviewer\"}]")).expect(200)
+                ScimHttp.teamRole("gamma", "Reviewer")).expect(200)
                 .body();
         assertThat(custom.get("teamRoles").get(0).get("roleName").asString()).isEqualTo("Reviewer");
 
-        http.patch("/Users/" + id, patchOp("replace", "teamRoles", "[{\"teamName\":\"gamma\",\"roleName\":\"reviewer\"}]"))
+        http.patch("/Users/" + id, ScimHttp.teamRole("gamma", "reviewer"))
                 .expect(400);
     }
 
@@ -77,9 +77,9 @@ class UserPatchTest {
         String id = http.createUser("tia");
         http.createGroup("delta");
 
-        http.patch("/Users/" + id, patchOp("replace", "teamRoles", "[{\"teamName\":\"delta\",\"roleName\":\"admin\"}]"))
+        http.patch("/Users/" + id, ScimHttp.teamRole("delta", "admin"))
                 .expect(400);
-        http.patch("/Users/" + id, patchOp("replace", "teamRoles", "[{\"teamName\":\"nope\",\"roleName\":\"admin\"}]"))
+        http.patch("/Users/" + id, ScimHttp.teamRole("nope", "admin"))
                 .expect(400);
     }
 

@@ -148,6 +148,34 @@ class ScimErrorDecodingTest {
     }
 
     @Test
+    void unreadableSuccessBodyIsStillATypedException() {
+        server.reply(json(200, "{\"id\": oops"), json(201, "not json"));
+
+        ScimException get = catchThrowableOfType(ScimException.class, () -> client.users().get("u1"));
+        ScimUnknownOutcomeException post = catchThrowableOfType(ScimUnknownOutcomeException.class,
+                () -> client.users().create(ScimUser.newUser("u", "U", "u@x.com")));
+
+        assertThat(get.getMessage()).startsWith("GET /Users/u1 → 200, but the response could not be read");
+        assertThat(post.status()).isEqualTo(201);
+        assertThat(post.getMessage()).contains("outcome is unknown");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void connectionLostWhileReadingTheBodyIsATypedException() {
+        server.reply(exchange -> {
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write("{\"id\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            throw new java.io.IOException("server gives up mid-body");
+        });
+
+        ScimException e = catchThrowableOfType(ScimException.class, () -> client.groups().get("g1"));
+
+        assertThat(e.getMessage()).startsWith("GET /Groups/g1 → 200, but the response could not be read");
+    }
+
+    @Test
     void filterValuesAreEncodedSoThatPlusAndQuotesSurvive() {
         server.reply(json(200, "{\"Resources\":[],\"totalResults\":0}"));
 

@@ -12,6 +12,13 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +99,7 @@ class ScimRetryTest {
         server.reply(after(Duration.ofMillis(1500), json(201, USER)));
 
         catchThrowableOfType(ScimUnknownOutcomeException.class,
-                () -> client.groups().create(ScimGroup.newGroup("t", java.util.List.of())));
+                () -> client.groups().create(ScimGroup.newGroup("t", List.of())));
 
         assertThat(server.requests()).hasSize(1);
     }
@@ -126,7 +133,7 @@ class ScimRetryTest {
         server.otherwise(json(502, "{\"detail\":\"upstream\"}"));
 
         ScimUnknownOutcomeException e = catchThrowableOfType(ScimUnknownOutcomeException.class,
-                () -> client.roles().create(ScimRole.newRole("r", "d", "member", java.util.List.of())));
+                () -> client.roles().create(ScimRole.newRole("r", "d", "member", List.of())));
 
         assertThat(e.status()).isEqualTo(502);
         assertThat(e.getMessage()).contains("POST /Roles → 502: upstream").contains("outcome is unknown");
@@ -160,6 +167,31 @@ class ScimRetryTest {
             assertThat(e.getMessage()).startsWith("POST /Users → no response");
             assertThat(unreachable.requestCounts()).containsEntry("POST", 3L);
         }
+    }
+
+    @Test
+    void threadsSharingOneClientEachGetTheirOwnAttempts() throws Exception {
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        server.otherwise(exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            (failedOnce.add(path) ? json(503, "", "Retry-After", "0") : json(200, USER)).send(exchange);
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ScimUser>> results = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String id = "u" + i;
+                results.add(threads.submit(() -> client.users().get(id)));
+            }
+            for (Future<ScimUser> result : results) {
+                assertThat(result.get().id()).isEqualTo("u1");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(server.requests()).hasSize(160);
+        assertThat(client.requestCounts()).containsEntry("GET", 160L);
     }
 
     private static Duration elapsed(long startedNanos) {
