@@ -4,6 +4,8 @@ package dev.scimsync.job;
 import dev.scimsync.config.PolicyConfig;
 import dev.scimsync.plan.UserPlanner;
 import dev.scimsync.report.RunReport;
+import dev.scimsync.state.PlannedOps;
+import dev.scimsync.state.RemoteUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -22,12 +24,33 @@ final class PlanTasklet implements Tasklet {
 
     private final RunContext context;
     private final UserPlanner users;
+    private final PlannedOps plannedOps;
+    private final RemoteUsers remoteUsers;
     private final RunReport report;
 
-    PlanTasklet(RunContext context, UserPlanner users, RunReport report) {
+    PlanTasklet(RunContext context, UserPlanner users, PlannedOps plannedOps, RemoteUsers remoteUsers,
+                RunReport report) {
         this.context = context;
         this.users = users;
+        this.plannedOps = plannedOps;
+        this.remoteUsers = remoteUsers;
         this.report = report;
+    }
+
+    /**
+     * Checks the plan's removals against {@code policy.max-removals} (a count, or a share of the users the target
+     * holds) before anything is written; over the limit, every removal is held back and the run ends with exit 3.
+     */
+    private void enforceRemovalLimit(String runId, PolicyConfig policy) {
+        long removals = plannedOps.pendingRemovals(runId);
+        long managed = remoteUsers.countActive(runId, RemoteUsers.SNAPSHOT);
+        long allowed = policy.maxRemovals().allowed(managed);
+        if (removals > allowed) {
+            String reason = String.format("removal limit: %d deactivations planned, policy.max-removals %s of %d"
+                    + " active users allows %d", removals, policy.maxRemovals(), managed, allowed);
+            plannedOps.blockRemovals(runId, reason);
+            log.warn("{}; no removal will be applied", reason);
+        }
     }
 
     @Override
@@ -39,6 +62,7 @@ final class PlanTasklet implements Tasklet {
         UserPlanner.UserPlan plan = users.plan(runId, policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
                 protectedUsers, context.client().dialect().supportsProfileUpdates());
         contribution.incrementWriteCount(plan.operations());
+        enforceRemovalLimit(runId, policy);
         report.writePlan(runId, context.outDir());
         log.info("plan: {} operations, {} held back", plan.operations(), plan.blocked());
         return RepeatStatus.FINISHED;

@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** Writes results.csv and keeps the counts per status in the job's context for the exit code and the summary. */
@@ -25,8 +26,11 @@ final class ReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Map<String, String> files = new HashMap<>();
+        InputGuardTasklet.configured(context.config().inputs())
+                .forEach((kind, path) -> files.put(kind.id(), path.toString()));
         Map<RowStatus, Long> counts = report.writeResults(context.run().opsRunId(), context.outDir(),
-                context.mode() == RunMode.PLAN);
+                context.mode() == RunMode.PLAN, files);
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
                 .getExecutionContext();
         for (RowStatus status : RowStatus.values()) {

@@ -55,6 +55,7 @@ public class SyncJobFactory {
     private final InputFiles inputFiles;
     private final DesiredUsers desiredUsers;
     private final RowErrors rowErrors;
+    private final RemoteUsers remoteUsers;
     private final UserSnapshot snapshot;
     private final UserPlanner planner;
     private final PlannedOps plannedOps;
@@ -62,7 +63,8 @@ public class SyncJobFactory {
     private final RunReport report;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
-                   InputFiles inputFiles, DesiredUsers desiredUsers, RowErrors rowErrors, UserSnapshot snapshot,
+                   InputFiles inputFiles, DesiredUsers desiredUsers, RowErrors rowErrors, RemoteUsers remoteUsers,
+                   UserSnapshot snapshot,
                    UserPlanner planner, PlannedOps plannedOps, UserVerifier verifier, RunReport report) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -70,6 +72,7 @@ public class SyncJobFactory {
         this.inputFiles = inputFiles;
         this.desiredUsers = desiredUsers;
         this.rowErrors = rowErrors;
+        this.remoteUsers = remoteUsers;
         this.snapshot = snapshot;
         this.planner = planner;
         this.plannedOps = plannedOps;
@@ -88,7 +91,7 @@ public class SyncJobFactory {
                 .from(prepare).on("*").to(loadUsers(run))
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, desiredUsers)))
                 .next(tasklet("snapshot", new SnapshotTasklet(run, snapshot, RemoteUsers.SNAPSHOT)))
-                .next(tasklet("plan", new PlanTasklet(run, planner, report)))
+                .next(tasklet("plan", new PlanTasklet(run, planner, plannedOps, remoteUsers, report)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
                 .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier)))

@@ -2,6 +2,7 @@ package dev.scimsync.job;
 
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
+import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.Runs;
 import org.springframework.batch.core.BatchStatus;
@@ -31,9 +32,11 @@ public class SyncRunner {
     private final SyncJobFactory jobs;
     private final Runs runs;
     private final Targets targets;
+    private final PlannedOps plannedOps;
 
     SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, Runs runs,
-               Targets targets) {
+               Targets targets, PlannedOps plannedOps) {
+        this.plannedOps = plannedOps;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -101,7 +104,12 @@ public class SyncRunner {
                         ((Number) e.getValue()).longValue()));
         int exitCode;
         String problem = null;
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.COMPLETED && plannedOps.countBlockedByRemovalLimit(
+                run.opsRunId()) > 0) {
+            exitCode = ExitCodes.SAFETY_STOP;
+            problem = "stopped by policy.max-removals: the removals were held back (see results.csv); check the"
+                    + " input, then raise the limit if they are intended";
+        } else if (execution.getStatus() == BatchStatus.COMPLETED) {
             boolean attention = rows.getOrDefault("invalid", 0L) + rows.getOrDefault("failed", 0L)
                     + rows.getOrDefault("blocked", 0L) + rows.getOrDefault("pending", 0L) > 0;
             exitCode = attention ? ExitCodes.FAILURES : ExitCodes.OK;

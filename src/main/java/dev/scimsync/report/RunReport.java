@@ -30,9 +30,9 @@ public class RunReport {
     public long writePlan(String runId, Path outDir) {
         long[] count = {0};
         try (SafeCsv csv = SafeCsv.open(outDir.resolve(PLAN_CSV),
-                "seq", "action", "key", "line", "target_id", "before", "after", "state", "detail")) {
+                "n", "action", "key", "line", "target_id", "before", "after", "state", "detail")) {
             plannedOps.forEach(runId, op -> {
-                csv.row(op.seq(), action(op.kind()), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
+                csv.row(count[0] + 1, action(op.kind()), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
                         op.after(), op.state().name().toLowerCase(Locale.ROOT), op.detail());
                 count[0]++;
             });
@@ -40,15 +40,20 @@ public class RunReport {
         return count[0];
     }
 
-    /** One line per input row (and per operation on an object no row names), with its final status. */
-    public Map<RowStatus, Long> writeResults(String opsRunId, Path outDir, boolean planOnly) {
+    /**
+     * One line per input row (and per operation on an object no row names), with its final status.
+     *
+     * @param files the input files by kind ({@code users}), as the job names them
+     */
+    public Map<RowStatus, Long> writeResults(String opsRunId, Path outDir, boolean planOnly,
+                                             Map<String, String> files) {
         Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
         try (SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
                 "status", "target_id", "http_status", "error_type", "detail", "attempts")) {
             results.forEach(opsRunId, row -> {
                 RowStatus status = RowStatus.of(row, planOnly);
                 counts.merge(status, 1L, Long::sum);
-                csv.row(row.kind() + ".csv", row.line() == null ? "" : row.line(), row.key(), "user",
+                csv.row(files.getOrDefault(row.kind(), row.kind() + ".csv"), row.line() == null ? "" : row.line(), row.key(), "user",
                         row.opKind() == null ? "" : action(row.opKind()) + (row.line() == null ? " (absent)" : ""),
                         status.label(), row.targetId(), row.httpStatus(), row.errorType(), detail(row),
                         row.attempts());

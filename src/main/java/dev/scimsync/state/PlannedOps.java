@@ -75,6 +75,33 @@ public class PlannedOps {
                 reason, runId, seq);
     }
 
+    /** The error type of operations held back by {@code policy.max-removals}. */
+    public static final String REMOVAL_LIMIT = "removal-limit";
+
+    /** Number of pending operations that take something away. */
+    public long pendingRemovals(String runId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM planned_op WHERE run_id = ? AND state = 'PENDING'"
+                + " AND kind IN (" + removalKinds() + ")", Long.class, runId);
+        return n == null ? 0 : n;
+    }
+
+    /** Holds back every pending removal: the safety limit stops them all, never a chosen part of them. */
+    public int blockRemovals(String runId, String reason) {
+        return jdbc.update("UPDATE planned_op SET state = 'BLOCKED', error_type = ?, detail = ? WHERE run_id = ?"
+                + " AND state = 'PENDING' AND kind IN (" + removalKinds() + ")", REMOVAL_LIMIT, reason, runId);
+    }
+
+    public long countBlockedByRemovalLimit(String runId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM planned_op WHERE run_id = ? AND state = 'BLOCKED'"
+                + " AND error_type = ?", Long.class, runId, REMOVAL_LIMIT);
+        return n == null ? 0 : n;
+    }
+
+    private static String removalKinds() {
+        return java.util.Arrays.stream(OpKind.values()).filter(OpKind::removal)
+                .map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public void markVerified(String runId, long seq, String verdict, String detail) {
         jdbc.update("UPDATE planned_op SET verified = ?, detail = COALESCE(?, detail) WHERE run_id = ? AND seq = ?",
                 verdict, detail, runId, seq);

@@ -39,6 +39,12 @@ public class RemoteUsers {
         return n == null ? 0 : n;
     }
 
+    public long countActive(String runId, String pass) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM remote_user WHERE run_id = ? AND pass = ? AND active = TRUE",
+                Long.class, runId, pass);
+        return n == null ? 0 : n;
+    }
+
     private static String lower(String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }

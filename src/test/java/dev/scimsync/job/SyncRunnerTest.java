@@ -91,7 +91,7 @@ class SyncRunnerTest {
                 not-an-email,x,,,true
                 """);
 
-        RunResult result = runner.start(RunMode.SYNC, config(users), null);
+        RunResult result = runner.start(RunMode.SYNC, config(users, "policy: { max-removals: 1 }\n"), null);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURES);
         assertThat(result.rowCounts()).containsEntry("created", 1L).containsEntry("updated", 2L)
@@ -112,6 +112,22 @@ class SyncRunnerTest {
         StepExecution load = stepNamed(execution, "load-users").orElseThrow();
         assertThat(load.getReadCount()).isEqualTo(7);
         assertThat(load.getWriteCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aTruncatedExportIsStoppedByTheRemovalLimitBeforeAnythingIsRemoved() throws IOException {
+        Path users = csv("email\nops-admin@example.com\nnew1@example.com\n");
+
+        RunResult result = runner.start(RunMode.SYNC,
+                config(users, "policy: { absent-users: deactivate, max-removals: 1 }\n"), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.SAFETY_STOP);
+        assertThat(emulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+        assertThat(targetUsers()).containsKey("new1@example.com");
+        assertThat(result.rowCounts()).containsEntry("blocked", 3L).containsEntry("created", 1L);
+        assertThat(Files.readAllLines(result.outDir().resolve("results.csv")))
+                .filteredOn(l -> l.contains("deactivate (absent)") && l.contains("removal limit: 3 deactivations"))
+                .hasSize(3);
     }
 
     @Test
