@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication(scanBasePackages = "dev.scimsync")
 public class SyncApplication {
 
-    /** The default state database: an H2 file under {@code .scim-sync/} in the working directory. */
+    /**
+     * The default state database: an H2 file under {@code .scim-sync/} in the working directory. WRITE_DELAY=0: a
+     * commit reaches the file at once, so a killed run never resends committed work.
+     */
     public static final String DEFAULT_STATE_DB = "jdbc:h2:file:./.scim-sync/state;WRITE_DELAY=0";
 
     @Bean
@@ -22,7 +25,10 @@ public class SyncApplication {
         return System::getenv;
     }
 
-    /** Starts the application on the given state database (null: the default H2 file). */
+    /**
+     * Starts the application on the given state database (null: the default H2 file). The URL is given as a
+     * default property, so no properties file may set {@code spring.datasource.url}.
+     */
     public static ConfigurableApplicationContext start(String stateDbUrl) {
         return new SpringApplicationBuilder(SyncApplication.class)
                 .web(WebApplicationType.NONE)

@@ -1,0 +1,71 @@
+package dev.scimsync.cli;
+
+import dev.scimsync.job.ExitCodes;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmulatorCommandTest {
+
+    private static final Pattern READY = Pattern.compile("ready at (http://\\S+) \\(dialect (\\S+)\\)");
+
+    @Test
+    void servesUntilInterruptedAndPrintsOneReadyLine() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ScimSyncCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread server = new Thread(() -> exit.set(cli.execute("emulator", "--port", "0", "--token", "t",
+                "--dialect", "scim2")));
+        server.start();
+        Matcher ready = awaitReadyLine(out);
+
+        assertThat(ready.group(2)).isEqualTo("scim2");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(ready.group(1) + "/Users"))
+                .header("Authorization", "Bearer t").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(ready.group(1) + "/Users"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains("ListResponse");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(out.toString().lines().filter(l -> l.contains("ready at"))).hasSize(1);
+
+        server.interrupt();
+        server.join(5_000);
+        assertThat(server.isAlive()).isFalse();
+        assertThat(exit.get()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void anUnknownDialectIsAUsageError() {
+        Cli cli = Cli.run("emulator", "--port", "0", "--dialect", "ldap");
+
+        assertThat(cli.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err).contains("ldap");
+    }
+
+    private static Matcher awaitReadyLine(StringWriter out) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = READY.matcher(out.toString());
+            if (m.find()) {
+                return m;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no ready line in: " + out);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.scimsync.cli;
+
+import dev.scimsync.job.ExitCodes;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScimSyncCommandTest {
+
+    @Test
+    void helpListsTheSubcommandsAndTheExitCodes() {
+        Cli cli = Cli.run("--help");
+
+        assertThat(cli.exitCode).isZero();
+        assertThat(cli.out).contains("plan", "apply", "sync", "resume", "validate", "emulator")
+                .contains("Exit codes:").contains("3   stopped by a safety limit").contains("5   input rejected");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        Cli cli = Cli.run("--version");
+
+        assertThat(cli.exitCode).isZero();
+        assertThat(cli.out).startsWith("scim-sync ").doesNotContain("unknown");
+    }
+
+    @Test
+    void commandsOfLaterIssuesSayTheyAreNotAvailableYet() {
+        Cli cli = Cli.run("history");
+
+        assertThat(cli.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err).contains("not available yet");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionIsAUsageError() {
+        assertThat(Cli.run("frobnicate").exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("sync", "jobs/demo.yml", "--no-such-option").exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run().exitCode).isEqualTo(ExitCodes.USAGE);
+    }
+}
