@@ -131,6 +131,20 @@ class SyncRunnerTest {
     }
 
     @Test
+    void headersAreMappedThroughTheJobFile() throws IOException {
+        Path users = csv("Full Name,Work Email,Role\n\"Ng, Zoe\",zoe@example.com,Viewer\n");
+
+        RunResult result = runner.start(RunMode.SYNC, config(users,
+                "inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name, org_role: Role } } }\n"
+                        .formatted(users)), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        ScimUser zoe = targetUsers().get("zoe@example.com");
+        assertThat(zoe.displayName()).isEqualTo("Ng, Zoe");
+        assertThat(zoe.organizationRole()).isEqualTo("viewer");
+    }
+
+    @Test
     void aSecondSyncOfTheSameInputMakesNoWriteRequest() throws IOException {
         Path users = csv("""
                 email,username,display_name,org_role,active
@@ -252,13 +266,14 @@ class SyncRunnerTest {
         return config(users, "");
     }
 
+    /** A job file for the emulator; {@code extra} adds sections, and may replace {@code inputs}. */
     private dev.scimsync.config.JobConfig config(Path users, String extra) throws IOException {
         Path job = dir.resolve("job.yml");
+        String inputs = extra.contains("inputs:") ? "" : "inputs: { users: " + users + " }\n";
         Files.writeString(job, """
                 target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
-                inputs: { users: %s }
                 out: %s
-                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")) + extra);
+                """.formatted(emulator.baseUrl(), dir.resolve("reports")) + inputs + extra);
         return JobFiles.load(job, Overrides.none());
     }
 
