@@ -3,7 +3,7 @@
 #
 #   bench/emulator-throughput.sh [THREADS] [SECONDS] [DIALECT] [LATENCY_MS]     (defaults: 16 20 wandb 0)
 #
-# Builds target/scim-sync.jar if it is missing, starts the emulator in its own JVM on a free loopback port,
+# Builds target/scim-sync.jar if it is missing or stale, starts the emulator in its own JVM on a free loopback port,
 # waits for its ready line, runs bench/LoadGen.java against it (GET list, GET one, POST, PATCH), prints the
 # figures and stops the emulator.
 set -euo pipefail
@@ -15,8 +15,8 @@ LATENCY_MS="${4:-0}"
 
 cd "$(dirname "$0")/.."
 JAR=target/scim-sync.jar
-if [[ ! -f "$JAR" ]]; then
-    echo "building $JAR ..." >&2
+if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
+    echo "building $JAR (missing or older than the sources) ..." >&2
     ./mvnw -B -q -DskipTests package
 fi
 
