@@ -5,7 +5,8 @@
 #
 # Builds target/scim-sync.jar if it is missing or stale, starts the emulator in its own JVM on a free loopback port,
 # waits for its ready line, runs bench/LoadGen.java against it (GET list, GET one, POST, PATCH), prints the
-# figures and stops the emulator.
+# figures and stops the emulator. Use DIALECT wandb or scim2: wandb-saas refuses the load's displayName PATCH
+# by design (W&B Multi-tenant), so there every PATCH counts as an error.
 set -euo pipefail
 
 THREADS="${1:-16}"
