@@ -68,11 +68,13 @@ public class LoadGen {
                                 : HttpResponse.BodyHandlers.replacing(""));
                         if (response.statusCode() >= 400) {
                             errors.incrementAndGet();
+                            noteError(request.method() + " " + response.statusCode() + " " + response.body());
                         } else if (create) {
                             ids.add(idOf(response.body()));
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        noteError(request.method() + " " + e);
                     }
                     if (n == samples.length) {
                         samples = Arrays.copyOf(samples, n * 2);
@@ -95,6 +97,16 @@ public class LoadGen {
         System.out.printf("latency p50=%.2f ms p99=%.2f ms max=%.2f ms%n", percentile(all, 0.50),
                 percentile(all, 0.99), all.length == 0 ? 0.0 : all[all.length - 1] / 1e6);
         System.out.printf("users created=%d%n", ids.size());
+        ERROR_SAMPLES.forEach(error -> System.out.println("error: " + error));
+    }
+
+    /** The first few distinct errors, to tell a server bug from a dropped connection. */
+    private static final List<String> ERROR_SAMPLES = new CopyOnWriteArrayList<>();
+
+    private static void noteError(String error) {
+        if (ERROR_SAMPLES.size() < 5) {
+            ERROR_SAMPLES.add(error);
+        }
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -1,6 +1,5 @@
 package dev.scimsync.emulator;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,18 +48,25 @@ record Page(int startIndex, int count) {
     byte[] render(int totalResults, List<byte[]> resources) {
         byte[] head = ("{\"schemas\":[\"" + LIST_SCHEMA + "\"],\"totalResults\":" + totalResults + ",\"startIndex\":"
                 + startIndex + ",\"itemsPerPage\":" + resources.size() + ",\"Resources\":[")
-                .getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                head.length + 2 + resources.stream().mapToInt(json -> json.length + 1).sum());
-        out.writeBytes(head);
+                .getBytes(StandardCharsets.US_ASCII);
+        int size = head.length + Math.max(0, resources.size() - 1) + 2;
+        for (byte[] json : resources) {
+            size += json.length;
+        }
+        byte[] list = new byte[size];
+        System.arraycopy(head, 0, list, 0, head.length);
+        int at = head.length;
         for (int i = 0; i < resources.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                list[at++] = ',';
             }
-            out.writeBytes(resources.get(i));
+            byte[] json = resources.get(i);
+            System.arraycopy(json, 0, list, at, json.length);
+            at += json.length;
         }
-        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        list[at++] = ']';
+        list[at] = '}';
+        return list;
     }
 
     record Selection<T>(int total, List<T> items) {
