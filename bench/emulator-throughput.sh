@@ -24,9 +24,7 @@ fi
 # A throwaway key for an emulator that only listens on 127.0.0.1 and lives as long as this script.
 TOKEN="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 READY_LOG=target/emulator-throughput.log   # the emulator's own output, kept for a look after the run
-java -cp "$JAR" -Dloader.main=dev.scimsync.emulator.EmulatorMain \
-    org.springframework.boot.loader.launch.PropertiesLauncher \
-    --port 0 --token "$TOKEN" --dialect "$DIALECT" --latency-ms "$LATENCY_MS" >"$READY_LOG" 2>&1 &
+java -jar "$JAR" emulator --port 0 --token "$TOKEN" --dialect "$DIALECT" --latency-ms "$LATENCY_MS" >"$READY_LOG" 2>&1 &
 EMULATOR_PID=$!
 trap 'kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true' EXIT
 

@@ -48,19 +48,6 @@ class EmulatorOptionsTest {
     }
 
     @Test
-    void mainParsesItsArguments() {
-        EmulatorOptions options = EmulatorMain.parse(new String[] {"--port", "9000", "--token", "t", "--dialect",
-            "scim2", "--latency-ms", "5", "--throttle-rate", "0.1", "--demo-org"});
-
-        assertThat(options).isEqualTo(new EmulatorOptions("127.0.0.1", 9000, EmulatorDialect.SCIM2, "t", 5, 0.0, 0.1,
-                0L, 1, true));
-        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--port", "1"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--token");
-        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--token", "t", "--port", "x"}))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void startBindsAFreePortAndATakenPortFails() {
         try (WandbEmulator first = WandbEmulator.start(EmulatorOptions.of("k"))) {
             assertThat(first.port()).isPositive();
