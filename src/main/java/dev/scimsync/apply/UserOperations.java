@@ -45,6 +45,7 @@ final class UserOperations {
                 yield OpOutcome.done(op.seq(), op.targetId(), 200, null, 1);
             }
             case DEACTIVATE_USER -> deactivate(op);
+            default -> throw new IllegalArgumentException("not a user operation: " + op.kind());
         };
     }
 

@@ -22,6 +22,7 @@ public class UserVerifier {
             FROM planned_op o
             LEFT JOIN remote_user v ON v.run_id = ? AND v.pass = 'verify' AND v.id = COALESCE(o.result_id, o.target_id)
             WHERE o.run_id = ? AND o.state = 'DONE' AND o.verified IS NULL
+              AND o.kind IN ('CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER')
             ORDER BY o.seq""";
 
     private final JdbcTemplate jdbc;

@@ -21,7 +21,7 @@ final class Outcomes {
                 result.run().jobName());
         if (!result.rowCounts().isEmpty()) {
             long total = result.rowCounts().values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder line = new StringBuilder("  users: " + total + " rows");
+            StringBuilder line = new StringBuilder("  rows: " + total);
             String sep = " - ";
             for (String status : STATUSES) {
                 long n = result.rows(status);

@@ -1,33 +1,56 @@
 package dev.scimsync.job;
 
-import dev.scimsync.state.DesiredUsers;
+import dev.scimsync.config.InputsConfig;
+import dev.scimsync.state.RowRules;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.nio.file.Path;
+
 /**
- * Rules that need every row at once, run in SQL over the loaded rows: a user listed twice (emails differing only
- * in case) keeps its first row; the later ones become invalid rows that name the first line.
+ * Rules that need every row of a file at once, run in SQL over the loaded rows: a user, team, membership or role
+ * listed twice keeps its first row; the later ones become invalid rows that name the first line. (Rules that also
+ * need the target, such as a membership's user existing, run when planning.)
  */
 final class CrossFileRulesTasklet implements Tasklet {
 
     private final RunContext context;
-    private final DesiredUsers desiredUsers;
+    private final RowRules rules;
 
-    CrossFileRulesTasklet(RunContext context, DesiredUsers desiredUsers) {
+    CrossFileRulesTasklet(RunContext context, RowRules rules) {
         this.context = context;
-        this.desiredUsers = desiredUsers;
+        this.rules = rules;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (context.config().inputs().users() != null) {
-            String emailHeader = context.config().inputs().columnsFor("users").getOrDefault("email", "email");
-            int moved = desiredUsers.rejectDuplicateEmails(context.runId(),
-                    context.config().inputs().users().toString(), emailHeader);
-            contribution.incrementFilterCount(moved);
+        String runId = context.runId();
+        InputsConfig inputs = context.config().inputs();
+        long moved = 0;
+        if (inputs.users() != null) {
+            moved += rules.rejectDuplicates(runId, "users", "desired_user", "email_key", "d.email",
+                    "email (ignoring case)", inputs.headerFor("users", "email"), name(inputs.users()), "d.email_key");
         }
+        if (inputs.teams() != null) {
+            moved += rules.rejectDuplicates(runId, "teams", "desired_team", "name_key", "d.name",
+                    "team (ignoring case)", inputs.headerFor("teams", "team"), name(inputs.teams()), "d.name_key");
+        }
+        if (inputs.memberships() != null) {
+            moved += rules.rejectDuplicates(runId, "memberships", "desired_member", "team_key, email_key",
+                    "CONCAT(d.team, ' / ', d.email)", "membership", inputs.headerFor("memberships", "email"),
+                    name(inputs.memberships()), "CONCAT(d.team_key, '/', d.email_key)");
+        }
+        if (inputs.roles() != null) {
+            moved += rules.rejectDuplicates(runId, "roles", "desired_role", "name", "d.name", "role",
+                    inputs.headerFor("roles", "name"), name(inputs.roles()), "d.name");
+        }
+        contribution.incrementFilterCount(moved);
         return RepeatStatus.FINISHED;
+    }
+
+    private static String name(Path file) {
+        return file.toString();
     }
 }

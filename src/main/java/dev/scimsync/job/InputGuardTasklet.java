@@ -60,9 +60,16 @@ final class InputGuardTasklet implements Tasklet {
     /** The input files the job names, in the order they are loaded. */
     static Map<InputKind, Path> configured(InputsConfig inputs) {
         Map<InputKind, Path> files = new LinkedHashMap<>();
-        if (inputs.users() != null) {
-            files.put(InputKind.USERS, inputs.users());
-        }
+        put(files, InputKind.ROLES, inputs.roles());
+        put(files, InputKind.USERS, inputs.users());
+        put(files, InputKind.TEAMS, inputs.teams());
+        put(files, InputKind.MEMBERSHIPS, inputs.memberships());
         return files;
+    }
+
+    private static void put(Map<InputKind, Path> files, InputKind kind, Path file) {
+        if (file != null) {
+            files.put(kind, file);
+        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.scimsync.job;
 
-
+import dev.scimsync.config.InputsConfig;
 import dev.scimsync.config.PolicyConfig;
-import dev.scimsync.plan.UserPlanner;
+import dev.scimsync.plan.MembershipRules;
+import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.RunReport;
-import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.RemoteUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -17,54 +16,49 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Diffs the desired state against the snapshot into {@code planned_op} and writes plan.csv. */
+/**
+ * Checks the rows that need the target (a membership's user and custom role), diffs the desired state against
+ * the snapshot into {@code planned_op}, holds back removals over the limit, and writes plan.csv.
+ */
 final class PlanTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PlanTasklet.class);
 
     private final RunContext context;
-    private final UserPlanner users;
-    private final PlannedOps plannedOps;
-    private final RemoteUsers remoteUsers;
+    private final MembershipRules membershipRules;
+    private final RunPlanner planner;
     private final RunReport report;
 
-    PlanTasklet(RunContext context, UserPlanner users, PlannedOps plannedOps, RemoteUsers remoteUsers,
-                RunReport report) {
+    PlanTasklet(RunContext context, MembershipRules membershipRules, RunPlanner planner, RunReport report) {
         this.context = context;
-        this.users = users;
-        this.plannedOps = plannedOps;
-        this.remoteUsers = remoteUsers;
+        this.membershipRules = membershipRules;
+        this.planner = planner;
         this.report = report;
-    }
-
-    /**
-     * Checks the plan's removals against {@code policy.max-removals} (a count, or a share of the users the target
-     * holds) before anything is written; over the limit, every removal is held back and the run ends with exit 3.
-     */
-    private void enforceRemovalLimit(String runId, PolicyConfig policy) {
-        long removals = plannedOps.pendingRemovals(runId);
-        long managed = remoteUsers.countActive(runId, RemoteUsers.SNAPSHOT);
-        long allowed = policy.maxRemovals().allowed(managed);
-        if (removals > allowed) {
-            String reason = String.format("removal limit: %d deactivations planned, policy.max-removals %s of %d"
-                    + " active users allows %d", removals, policy.maxRemovals(), managed, allowed);
-            plannedOps.blockRemovals(runId, reason);
-            log.warn("{}; no removal will be applied", reason);
-        }
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String runId = context.runId();
+        InputsConfig inputs = context.config().inputs();
+        if (inputs.memberships() != null) {
+            contribution.incrementFilterCount(membershipRules.apply(runId, inputs.headerFor("memberships", "email"),
+                    inputs.headerFor("memberships", "role")));
+        }
         PolicyConfig policy = context.config().policy();
         Set<String> protectedUsers = new HashSet<>();
         policy.protectedUsers().forEach(email -> protectedUsers.add(email.toLowerCase(Locale.ROOT)));
-        UserPlanner.UserPlan plan = users.plan(runId, policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
-                protectedUsers, context.client().dialect().supportsProfileUpdates());
+        // absent objects are removed only when their file is part of the job: no users.csv never means "nobody"
+        RunPlanner.Plan plan = planner.plan(runId, new RunPlanner.Policy(
+                inputs.users() != null && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
+                policy.absentMembers() == PolicyConfig.AbsentMembers.REMOVE,
+                inputs.roles() != null && policy.absentRoles() == PolicyConfig.AbsentRoles.DELETE, protectedUsers,
+                context.client().dialect().supportsProfileUpdates(), policy.maxRemovals()));
         contribution.incrementWriteCount(plan.operations());
-        enforceRemovalLimit(runId, policy);
         report.writePlan(runId, context.outDir());
-        log.info("plan: {} operations, {} held back", plan.operations(), plan.blocked());
+        if (plan.removalLimit() != null) {
+            log.warn("{}; no removal will be applied", plan.removalLimit());
+        }
+        log.info("plan: {} operations, {} held back", plan.operations(), plan.heldBack());
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,5 +1,7 @@
 package dev.scimsync.job;
 
+import dev.scimsync.config.InputsConfig;
+import dev.scimsync.snapshot.TeamSnapshot;
 import dev.scimsync.snapshot.UserSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +17,23 @@ final class SnapshotTasklet implements Tasklet {
 
     private final RunContext context;
     private final UserSnapshot users;
+    private final TeamSnapshot teams;
     private final String pass;
 
-    SnapshotTasklet(RunContext context, UserSnapshot users, String pass) {
+    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, String pass) {
         this.context = context;
         this.users = users;
+        this.teams = teams;
         this.pass = pass;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long listed = users.take(context.client(), context.runId(), pass);
-        log.info("{}: {} users listed on the target", pass, listed);
+        InputsConfig inputs = context.config().inputs();
+        long teamCount = teams.take(context.client(), context.runId(), pass, inputs.roles() != null
+                || inputs.memberships() != null);
+        log.info("{}: {} users and {} teams listed on the target", pass, listed, teamCount);
         return RepeatStatus.FINISHED;
     }
 }

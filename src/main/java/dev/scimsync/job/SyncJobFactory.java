@@ -5,18 +5,25 @@ import dev.scimsync.apply.UserVerifier;
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
 import dev.scimsync.input.InputKind;
-import dev.scimsync.plan.UserPlanner;
+import dev.scimsync.plan.MembershipRules;
+import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.RunReport;
+import dev.scimsync.snapshot.TeamSnapshot;
 import dev.scimsync.snapshot.UserSnapshot;
-import dev.scimsync.state.DesiredUser;
+import dev.scimsync.state.DesiredSets;
 import dev.scimsync.state.DesiredUsers;
 import dev.scimsync.state.InputFiles;
 import dev.scimsync.state.PlannedOp;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteUsers;
 import dev.scimsync.state.RowErrors;
+import dev.scimsync.state.RowRules;
+import dev.scimsync.state.TargetIds;
+import dev.scimsync.validate.MembershipRowValidator;
+import dev.scimsync.validate.RoleRowValidator;
+import dev.scimsync.validate.StagingWriter;
+import dev.scimsync.validate.TeamRowValidator;
 import dev.scimsync.validate.UserRowValidator;
-import dev.scimsync.validate.UserRowWriter;
 import dev.scimsync.validate.Validated;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -26,6 +33,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -35,7 +43,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the sync job for one run: guard the inputs, load and validate them, snapshot the target, plan, apply,
@@ -54,26 +64,35 @@ public class SyncJobFactory {
     private final DataSource dataSource;
     private final InputFiles inputFiles;
     private final DesiredUsers desiredUsers;
+    private final DesiredSets desiredSets;
     private final RowErrors rowErrors;
-    private final RemoteUsers remoteUsers;
+    private final RowRules rowRules;
     private final UserSnapshot snapshot;
-    private final UserPlanner planner;
+    private final TeamSnapshot teamSnapshot;
+    private final MembershipRules membershipRules;
+    private final RunPlanner planner;
     private final PlannedOps plannedOps;
+    private final TargetIds targetIds;
     private final UserVerifier verifier;
     private final RunReport report;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
-                   InputFiles inputFiles, DesiredUsers desiredUsers, RowErrors rowErrors, RemoteUsers remoteUsers,
-                   UserSnapshot snapshot,
-                   UserPlanner planner, PlannedOps plannedOps, UserVerifier verifier, RunReport report) {
+                   InputFiles inputFiles, DesiredUsers desiredUsers, DesiredSets desiredSets, RowErrors rowErrors,
+                   RowRules rowRules, UserSnapshot snapshot, TeamSnapshot teamSnapshot,
+                   MembershipRules membershipRules, RunPlanner planner, PlannedOps plannedOps,
+                   TargetIds targetIds, UserVerifier verifier, RunReport report) {
+        this.targetIds = targetIds;
         this.jobRepository = jobRepository;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.inputFiles = inputFiles;
         this.desiredUsers = desiredUsers;
+        this.desiredSets = desiredSets;
         this.rowErrors = rowErrors;
-        this.remoteUsers = remoteUsers;
+        this.rowRules = rowRules;
         this.snapshot = snapshot;
+        this.teamSnapshot = teamSnapshot;
+        this.membershipRules = membershipRules;
         this.planner = planner;
         this.plannedOps = plannedOps;
         this.verifier = verifier;
@@ -88,10 +107,17 @@ public class SyncJobFactory {
                 .listener(run)
                 .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
                 .next(prepare).on("SKIP").to(apply)
-                .from(prepare).on("*").to(loadUsers(run))
-                .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, desiredUsers)))
-                .next(tasklet("snapshot", new SnapshotTasklet(run, snapshot, RemoteUsers.SNAPSHOT)))
-                .next(tasklet("plan", new PlanTasklet(run, planner, plannedOps, remoteUsers, report)))
+                .from(prepare).on("*").to(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles,
+                        row -> row.get("name")))
+                .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert,
+                        row -> lower(row.get("email"))))
+                .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams,
+                        row -> lower(row.get("team"))))
+                .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers,
+                        row -> lower(row.get("team")) + "/" + lower(row.get("email"))))
+                .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
+                .next(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, RemoteUsers.SNAPSHOT)))
+                .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
                 .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier)))
@@ -108,20 +134,27 @@ public class SyncJobFactory {
         return new StepBuilder(name, jobRepository).tasklet(tasklet, transactions).build();
     }
 
-    private Step loadUsers(RunContext run) {
-        Path file = run.config().inputs().users();
+    /** Loads one input file: read, validate, stage; a file the job does not name loads nothing. */
+    private <T> Step load(RunContext run, InputKind kind, ItemProcessor<CsvRow, Validated<T>> validator,
+                          StagingWriter.Table<T> table, Function<CsvRow, String> rowKey) {
+        String name = "load-" + kind.id();
+        Path file = InputGuardTasklet.configured(run.config().inputs()).get(kind);
         if (file == null) {
-            return tasklet("load-users", (contribution, chunk) -> RepeatStatus.FINISHED);
+            return tasklet(name, (contribution, chunk) -> RepeatStatus.FINISHED);
         }
-        CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, String.valueOf(file),
-                run.config().inputs().columnsFor("users"));
-        return new StepBuilder("load-users", jobRepository)
-                .<CsvRow, Validated<DesiredUser>>chunk(run.config().limits().chunkSize())
+        CsvRowReader reader = new CsvRowReader(kind, file, file.toString(),
+                run.config().inputs().columnsFor(kind.id()));
+        return new StepBuilder(name, jobRepository)
+                .<CsvRow, Validated<T>>chunk(run.config().limits().chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
-                .processor(new UserRowValidator())
-                .writer(new UserRowWriter(run::runId, desiredUsers, rowErrors))
+                .processor(validator)
+                .writer(new StagingWriter<>(run::runId, table, rowKey, rowErrors))
                 .build();
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private Step applyStep(RunContext run) {
@@ -129,7 +162,7 @@ public class SyncJobFactory {
                 .<PlannedOp, PlannedOp>chunk(run.config().limits().chunkSize())
                 .transactionManager(transactions)
                 .reader(pendingOps(run))
-                .writer(new OpWriter(run.run().opsRunId(), plannedOps, run::client, run::executor,
+                .writer(new OpWriter(run.run().opsRunId(), plannedOps, targetIds, run::client, run::executor,
                         run.config().limits().maxErrorRate()))
                 .build();
     }

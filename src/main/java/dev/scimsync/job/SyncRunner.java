@@ -1,7 +1,9 @@
 package dev.scimsync.job;
 
+import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
+import dev.scimsync.scim.ScimDialect;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.Runs;
@@ -51,6 +53,10 @@ public class SyncRunner {
      * @throws dev.scimsync.scim.MissingCredentialException before anything starts, when the key variable is unset
      */
     public RunResult start(RunMode mode, JobConfig config, String planRunId) {
+        if (config.inputs().roles() != null && !ScimDialect.of(config.target().dialect()).supportsRoles()) {
+            throw new ConfigException("inputs.roles: the " + config.target().dialect() + " dialect has no custom"
+                    + " roles (/Roles is a W&B extension); remove roles.csv from this job or use dialect wandb");
+        }
         targets.settingsFor(config);
         String runId = RunIds.next();
         RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),

@@ -1,7 +1,6 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.state.OpKind;
-import dev.scimsync.state.PlannedOp;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteUsers;
 import dev.scimsync.state.UserPayload;
@@ -22,8 +21,6 @@ import java.util.Set;
  */
 @Component
 public class UserPlanner {
-
-    private static final int BATCH = 1000;
 
     /** Desired rows with the remote user they match: by email first, then by userName. */
     private static final String DESIRED_WITH_MATCH = """
@@ -66,7 +63,16 @@ public class UserPlanner {
      */
     public UserPlan plan(String runId, boolean deactivateAbsent, Set<String> protectedUsers, boolean manageProfile) {
         plannedOps.clear(runId);
-        Batch batch = new Batch(runId, protectedUsers, manageProfile);
+        OpBatch ops = new OpBatch(runId, plannedOps);
+        UserPlan plan = plan(ops, deactivateAbsent, protectedUsers, manageProfile);
+        ops.flush();
+        return plan;
+    }
+
+    UserPlan plan(OpBatch ops, boolean deactivateAbsent, Set<String> protectedUsers, boolean manageProfile) {
+        String runId = ops.runId();
+        long before = ops.count();
+        Batch batch = new Batch(ops, protectedUsers, manageProfile);
         jdbc.query(DESIRED_WITH_MATCH, rs -> {
             batch.desired(rs);
         }, runId);
@@ -75,16 +81,16 @@ public class UserPlanner {
                 batch.absent(rs);
             }, runId);
         }
-        batch.flush();
+        ops.flush();
         long remoteAdmins = countActiveAdmins(runId);
         List<Long> blocked = new ArrayList<>();
         if (!batch.adminRemovals.isEmpty() && remoteAdmins - batch.adminRemovals.size() + batch.adminAdditions < 1) {
             for (long seq : batch.adminRemovals) {
-                plannedOps.block(runId, seq, "would leave the organisation without an active admin");
+                ops.block(seq, "would leave the organisation without an active admin");
                 blocked.add(seq);
             }
         }
-        return new UserPlan(batch.counter, blocked.size() + batch.protectedBlocks);
+        return new UserPlan(ops.count() - before, blocked.size() + batch.protectedBlocks);
     }
 
     private long countActiveAdmins(String runId) {
@@ -97,19 +103,17 @@ public class UserPlanner {
     public record UserPlan(long operations, long blocked) {
     }
 
-    /** Accumulates operations and writes them a batch at a time. */
-    private final class Batch {
-        private final String runId;
+    /** Decides each row's operation and keeps count of what the last-admin rule needs. */
+    private static final class Batch {
+        private final OpBatch ops;
         private final Set<String> protectedUsers;
         private final boolean manageProfile;
-        private final List<PlannedOp> pending = new ArrayList<>();
         final List<Long> adminRemovals = new ArrayList<>();
         long adminAdditions;
-        long counter;
         long protectedBlocks;
 
-        Batch(String runId, Set<String> protectedUsers, boolean manageProfile) {
-            this.runId = runId;
+        Batch(OpBatch ops, Set<String> protectedUsers, boolean manageProfile) {
+            this.ops = ops;
             this.protectedUsers = protectedUsers;
             this.manageProfile = manageProfile;
         }
@@ -190,25 +194,12 @@ public class UserPlanner {
 
         private long add(OpKind kind, String key, Long line, String targetId, String before, String after,
                          UserPayload payload) {
-            long seq = ((long) kind.phase() << 40) | ++counter;
-            pending.add(PlannedOp.pending(runId, seq, kind, key, line, targetId, before, after, payload.toJson()));
-            if (pending.size() >= BATCH) {
-                flush();
-            }
-            return seq;
+            return ops.add(kind, key, "users", line, targetId, before, after, payload.toJson());
         }
 
         private void holdBack(long seq) {
-            flush();
-            plannedOps.block(runId, seq, "protected user: never deactivated or demoted (policy.protected-users)");
+            ops.block(seq, "protected user: never deactivated or demoted (policy.protected-users)");
             protectedBlocks++;
-        }
-
-        void flush() {
-            if (!pending.isEmpty()) {
-                plannedOps.insert(pending);
-                pending.clear();
-            }
         }
     }
 

@@ -4,7 +4,8 @@ import dev.scimsync.state.ResultRow;
 
 /** The one-word status of an input row in results.csv. */
 public enum RowStatus {
-    CREATED, UPDATED, REACTIVATED, DEACTIVATED, UNCHANGED, INVALID, FAILED, BLOCKED, PLANNED, PENDING;
+    CREATED, UPDATED, REACTIVATED, DEACTIVATED, REMOVED, DELETED, UNCHANGED, INVALID, FAILED, BLOCKED, PLANNED,
+    PENDING;
 
     public static RowStatus of(ResultRow row, boolean planOnly) {
         if (row.invalid()) {
@@ -17,12 +18,7 @@ public enum RowStatus {
             return FAILED;
         }
         return switch (row.state()) {
-            case DONE -> switch (row.opKind()) {
-                case CREATE_USER -> CREATED;
-                case REACTIVATE_USER -> REACTIVATED;
-                case UPDATE_USER -> UPDATED;
-                case DEACTIVATE_USER -> DEACTIVATED;
-            };
+            case DONE -> valueOf(row.opKind().doneStatus().toUpperCase(java.util.Locale.ROOT));
             case FAILED -> FAILED;
             case BLOCKED -> BLOCKED;
             case PENDING, SENDING -> planOnly ? PLANNED : PENDING;

@@ -1,6 +1,5 @@
 package dev.scimsync.report;
 
-import dev.scimsync.state.OpKind;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.ResultRow;
 import dev.scimsync.state.Results;
@@ -32,7 +31,7 @@ public class RunReport {
         try (SafeCsv csv = SafeCsv.open(outDir.resolve(PLAN_CSV),
                 "n", "action", "key", "line", "target_id", "before", "after", "state", "detail")) {
             plannedOps.forEach(runId, op -> {
-                csv.row(count[0] + 1, action(op.kind()), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
+                csv.row(count[0] + 1, op.kind().action(), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
                         op.after(), op.state().name().toLowerCase(Locale.ROOT), op.detail());
                 count[0]++;
             });
@@ -53,8 +52,8 @@ public class RunReport {
             results.forEach(opsRunId, row -> {
                 RowStatus status = RowStatus.of(row, planOnly);
                 counts.merge(status, 1L, Long::sum);
-                csv.row(files.getOrDefault(row.kind(), row.kind() + ".csv"), row.line() == null ? "" : row.line(), row.key(), "user",
-                        row.opKind() == null ? "" : action(row.opKind()) + (row.line() == null ? " (absent)" : ""),
+                csv.row(files.getOrDefault(row.kind(), row.kind() + ".csv"), row.line() == null ? "" : row.line(), row.key(), kindOf(row.kind()),
+                        row.opKind() == null ? "" : row.opKind().action() + (row.line() == null ? " (absent)" : ""),
                         status.label(), row.targetId(), row.httpStatus(), row.errorType(), detail(row),
                         row.attempts());
             });
@@ -66,12 +65,13 @@ public class RunReport {
         return row.invalid() ? row.reason() : row.detail();
     }
 
-    static String action(OpKind kind) {
-        return switch (kind) {
-            case CREATE_USER -> "create";
-            case REACTIVATE_USER -> "reactivate";
-            case UPDATE_USER -> "update";
-            case DEACTIVATE_USER -> "deactivate";
+    private static String kindOf(String inputKind) {
+        return switch (inputKind) {
+            case "users" -> "user";
+            case "teams" -> "team";
+            case "memberships" -> "membership";
+            case "roles" -> "role";
+            default -> inputKind;
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.scimsync.snapshot;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.state.RemoteUser;
+import dev.scimsync.state.RemoteSets;
 import dev.scimsync.state.RemoteUsers;
 import org.springframework.stereotype.Component;
 
@@ -19,28 +20,40 @@ public class UserSnapshot {
     private static final int BATCH = 1000;
 
     private final RemoteUsers remoteUsers;
+    private final RemoteSets remoteSets;
 
-    public UserSnapshot(RemoteUsers remoteUsers) {
+    public UserSnapshot(RemoteUsers remoteUsers, RemoteSets remoteSets) {
         this.remoteUsers = remoteUsers;
+        this.remoteSets = remoteSets;
     }
 
     /**
-     * Replaces the run's listing of the given pass.
+     * Replaces the run's listing of the given pass: users with their team roles.
      *
      * @return the number of users listed
      */
     public long take(ScimClient client, String runId, String pass) {
         remoteUsers.clear(runId, pass);
+        remoteSets.clearTeamRoles(runId, pass);
         List<RemoteUser> batch = new ArrayList<>(BATCH);
+        List<RemoteSets.RemoteTeamRole> teamRoles = new ArrayList<>();
         long listed = client.forEachUser(null, user -> {
             batch.add(toRemote(user));
+            user.teamRoles().forEach(r -> teamRoles.add(new RemoteSets.RemoteTeamRole(user.id(), r.teamName(),
+                    r.roleName())));
             if (batch.size() >= BATCH) {
-                remoteUsers.insert(runId, pass, batch);
-                batch.clear();
+                flush(runId, pass, batch, teamRoles);
             }
         });
-        remoteUsers.insert(runId, pass, batch);
+        flush(runId, pass, batch, teamRoles);
         return listed;
+    }
+
+    private void flush(String runId, String pass, List<RemoteUser> users, List<RemoteSets.RemoteTeamRole> roles) {
+        remoteUsers.insert(runId, pass, users);
+        remoteSets.insertTeamRoles(runId, pass, roles);
+        users.clear();
+        roles.clear();
     }
 
     static RemoteUser toRemote(ScimUser user) {

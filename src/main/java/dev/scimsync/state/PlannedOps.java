@@ -16,12 +16,13 @@ import java.util.function.Consumer;
 @Repository
 public class PlannedOps {
 
-    public static final String COLUMNS = "run_id, seq, kind, object_key, line_no, target_id, before_value, after_value,"
+    public static final String COLUMNS = "run_id, seq, kind, object_key, input_kind, line_no, target_id, before_value,"
+            + " after_value,"
             + " payload, state, result_id, http_status, error_type, detail, attempts";
 
     public static final RowMapper<PlannedOp> MAPPER = (rs, n) -> new PlannedOp(rs.getString("run_id"),
             rs.getLong("seq"), OpKind.valueOf(rs.getString("kind")), rs.getString("object_key"),
-            (Long) rs.getObject("line_no", Long.class), rs.getString("target_id"), rs.getString("before_value"),
+            rs.getString("input_kind"), (Long) rs.getObject("line_no", Long.class), rs.getString("target_id"), rs.getString("before_value"),
             rs.getString("after_value"), rs.getString("payload"), OpState.valueOf(rs.getString("state")),
             rs.getString("result_id"), (Integer) rs.getObject("http_status", Integer.class),
             rs.getString("error_type"), rs.getString("detail"), rs.getInt("attempts"));
@@ -41,8 +42,9 @@ public class PlannedOps {
 
     public void insert(List<PlannedOp> ops) {
         jdbc.batchUpdate("INSERT INTO planned_op (" + COLUMNS + ", phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?)",
-                ops.stream().map(o -> new Object[] {o.runId(), o.seq(), o.kind().name(), o.objectKey(), o.lineNo(),
+                        + " ?, ?, ?, ?, ?)",
+                ops.stream().map(o -> new Object[] {o.runId(), o.seq(), o.kind().name(), o.objectKey(),
+                        o.inputKind(), o.lineNo(),
                         o.targetId(), o.before(), o.after(), o.payload(), o.state().name(), o.resultId(),
                         o.httpStatus(), o.errorType(), o.detail(), o.attempts(), o.phase()}).toList());
     }

@@ -1,7 +1,6 @@
 package dev.scimsync.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a user operation needs when it is sent: the desired user, and for an update the attributes to change
@@ -11,17 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 public record UserPayload(String email, String userName, String displayName, String orgRole,
                           String newOrgRole, String newDisplayName) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     public boolean hasChanges() {
         return newOrgRole != null || newDisplayName != null;
     }
 
     public String toJson() {
-        return JSON.writeValueAsString(this);
+        return PayloadJson.MAPPER.writeValueAsString(this);
     }
 
     public static UserPayload fromJson(String json) {
-        return JSON.readValue(json, UserPayload.class);
+        return PayloadJson.MAPPER.readValue(json, UserPayload.class);
     }
 }

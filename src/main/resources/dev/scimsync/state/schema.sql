@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS planned_op (
     phase         INT           NOT NULL,
     kind          VARCHAR(32)   NOT NULL,
     object_key    VARCHAR(320)  NOT NULL,
+    input_kind    VARCHAR(16),
     line_no       BIGINT,
     target_id     VARCHAR(200),
     before_value  VARCHAR(4000),
@@ -88,4 +89,79 @@ CREATE TABLE IF NOT EXISTS planned_op (
     verified      VARCHAR(16),
     PRIMARY KEY (run_id, seq)
 );
-CREATE INDEX IF NOT EXISTS planned_op_line ON planned_op (run_id, line_no);
+CREATE INDEX IF NOT EXISTS planned_op_line ON planned_op (run_id, input_kind, line_no);
+
+-- teams, memberships and custom roles (issues 4 and 5)
+
+CREATE TABLE IF NOT EXISTS desired_team (
+    run_id    VARCHAR(64)  NOT NULL,
+    line_no   BIGINT       NOT NULL,
+    name      VARCHAR(200) NOT NULL,
+    name_key  VARCHAR(200) NOT NULL,
+    raw       VARCHAR(1000000),
+    PRIMARY KEY (run_id, line_no)
+);
+CREATE INDEX IF NOT EXISTS desired_team_key ON desired_team (run_id, name_key);
+
+CREATE TABLE IF NOT EXISTS desired_member (
+    run_id     VARCHAR(64)  NOT NULL,
+    line_no    BIGINT       NOT NULL,
+    team       VARCHAR(200) NOT NULL,
+    team_key   VARCHAR(200) NOT NULL,
+    email      VARCHAR(320) NOT NULL,
+    email_key  VARCHAR(320) NOT NULL,
+    role       VARCHAR(100),
+    raw        VARCHAR(1000000),
+    PRIMARY KEY (run_id, line_no)
+);
+CREATE INDEX IF NOT EXISTS desired_member_key ON desired_member (run_id, team_key, email_key);
+
+CREATE TABLE IF NOT EXISTS desired_role (
+    run_id          VARCHAR(64)   NOT NULL,
+    line_no         BIGINT        NOT NULL,
+    name            VARCHAR(100)  NOT NULL,
+    inherited_from  VARCHAR(16)   NOT NULL,
+    permissions     VARCHAR(10000) NOT NULL,
+    description     VARCHAR(1000),
+    raw             VARCHAR(1000000),
+    PRIMARY KEY (run_id, line_no)
+);
+CREATE INDEX IF NOT EXISTS desired_role_name ON desired_role (run_id, name);
+
+CREATE TABLE IF NOT EXISTS remote_group (
+    run_id    VARCHAR(64)  NOT NULL,
+    pass      VARCHAR(8)   NOT NULL,
+    id        VARCHAR(200) NOT NULL,
+    name      VARCHAR(200) NOT NULL,
+    name_key  VARCHAR(200) NOT NULL,
+    PRIMARY KEY (run_id, pass, id)
+);
+CREATE INDEX IF NOT EXISTS remote_group_key ON remote_group (run_id, pass, name_key);
+
+CREATE TABLE IF NOT EXISTS remote_member (
+    run_id    VARCHAR(64)  NOT NULL,
+    pass      VARCHAR(8)   NOT NULL,
+    group_id  VARCHAR(200) NOT NULL,
+    user_id   VARCHAR(200) NOT NULL,
+    PRIMARY KEY (run_id, pass, group_id, user_id)
+);
+
+CREATE TABLE IF NOT EXISTS remote_team_role (
+    run_id    VARCHAR(64)  NOT NULL,
+    pass      VARCHAR(8)   NOT NULL,
+    user_id   VARCHAR(200) NOT NULL,
+    team_key  VARCHAR(200) NOT NULL,
+    role      VARCHAR(100) NOT NULL,
+    PRIMARY KEY (run_id, pass, user_id, team_key)
+);
+
+CREATE TABLE IF NOT EXISTS remote_role (
+    run_id          VARCHAR(64)   NOT NULL,
+    pass            VARCHAR(8)    NOT NULL,
+    id              VARCHAR(200)  NOT NULL,
+    name            VARCHAR(100)  NOT NULL,
+    inherited_from  VARCHAR(16),
+    permissions     VARCHAR(10000) NOT NULL,
+    description     VARCHAR(1000),
+    PRIMARY KEY (run_id, pass, id)
+);

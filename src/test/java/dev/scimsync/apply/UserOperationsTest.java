@@ -70,7 +70,7 @@ class UserOperationsTest {
 
     @Test
     void deactivatingAUserThatIsAlreadyGoneIsDone() {
-        PlannedOp op = PlannedOp.pending("r", 1, OpKind.DEACTIVATE_USER, "x@example.com", 2L, "no-such-id", "", "",
+        PlannedOp op = PlannedOp.pending("r", 1, OpKind.DEACTIVATE_USER, "x@example.com", "users", 2L, "no-such-id", "", "",
                 new UserPayload("x@example.com", "x", null, null, null, null).toJson());
 
         OpOutcome outcome = operations.execute(op, false);
@@ -80,7 +80,7 @@ class UserOperationsTest {
     }
 
     private static PlannedOp create(String email, String userName, String orgRole) {
-        return PlannedOp.pending("r", 1, OpKind.CREATE_USER, email, 2L, null, "", "",
+        return PlannedOp.pending("r", 1, OpKind.CREATE_USER, email, "users", 2L, null, "", "",
                 new UserPayload(email, userName, null, orgRole, null, null).toJson());
     }
 }

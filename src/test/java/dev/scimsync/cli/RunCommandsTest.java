@@ -45,7 +45,7 @@ class RunCommandsTest {
         Cli cli = Cli.run("sync", job.toString(), "--state-db", stateDb());
 
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(cli.out).contains("users: 2 rows - created 1", "unchanged 1", "exit 0: all in sync");
+        assertThat(cli.out).contains("rows: 2 - created 1", "unchanged 1", "exit 0: all in sync");
         Matcher run = Pattern.compile("run (\\S+) \\(job").matcher(cli.out);
         assertThat(run.find()).isTrue();
         assertThat(dir.resolve("reports").resolve(run.group(1)).resolve("results.csv")).exists();

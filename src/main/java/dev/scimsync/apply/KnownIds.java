@@ -1,0 +1,47 @@
+package dev.scimsync.apply;
+
+import dev.scimsync.state.TargetIds;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ids of users and teams for operations being sent: those created by this step so far (their outcomes are not
+ * committed yet while their chunk is open, so other connections cannot read them), then the committed ones.
+ */
+final class KnownIds {
+
+    private final TargetIds committed;
+    private final String opsRunId;
+    private final Map<String, String> users = new ConcurrentHashMap<>();
+    private final Map<String, String> teams = new ConcurrentHashMap<>();
+
+    KnownIds(TargetIds committed, String opsRunId) {
+        this.committed = committed;
+        this.opsRunId = opsRunId;
+    }
+
+    void userCreated(String emailKey, String id) {
+        users.put(emailKey, id);
+    }
+
+    void teamCreated(String teamKey, String id) {
+        teams.put(teamKey, id);
+    }
+
+    /** Lower-case email → id, for those of {@code emailKeys} that have one. */
+    Map<String, String> users(Collection<String> emailKeys) {
+        List<String> unknown = emailKeys.stream().filter(k -> !users.containsKey(k)).toList();
+        Map<String, String> ids = new java.util.HashMap<>(committed.users(opsRunId, unknown));
+        emailKeys.stream().filter(users::containsKey).forEach(k -> ids.put(k, users.get(k)));
+        return ids;
+    }
+
+    Optional<String> team(String teamKey) {
+        String id = teams.get(teamKey);
+        return id != null ? Optional.of(id) : committed.team(opsRunId, teamKey);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.scimsync.plan;
+
+import dev.scimsync.state.OpKind;
+import dev.scimsync.state.PlannedOp;
+import dev.scimsync.state.PlannedOps;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Numbers a run's planned operations and writes them a batch at a time. The sequence number puts the phase first,
+ * so reading operations by sequence applies them in the order of DESIGN.md.
+ */
+final class OpBatch {
+
+    private static final int SIZE = 1000;
+
+    private final String runId;
+    private final PlannedOps plannedOps;
+    private final List<PlannedOp> pending = new ArrayList<>();
+    private long counter;
+
+    OpBatch(String runId, PlannedOps plannedOps) {
+        this.runId = runId;
+        this.plannedOps = plannedOps;
+    }
+
+    /** Queues an operation; returns its sequence number. */
+    long add(OpKind kind, String key, String inputKind, Long line, String targetId, String before, String after,
+             String payload) {
+        long seq = ((long) kind.phase() << 40) | ++counter;
+        pending.add(PlannedOp.pending(runId, seq, kind, key, inputKind, line, targetId, before, after, payload));
+        if (pending.size() >= SIZE) {
+            flush();
+        }
+        return seq;
+    }
+
+    /** Holds back an operation already queued, with the reason. */
+    void block(long seq, String reason) {
+        flush();
+        plannedOps.block(runId, seq, reason);
+    }
+
+    void flush() {
+        if (!pending.isEmpty()) {
+            plannedOps.insert(pending);
+            pending.clear();
+        }
+    }
+
+    long count() {
+        return counter;
+    }
+
+    String runId() {
+        return runId;
+    }
+}

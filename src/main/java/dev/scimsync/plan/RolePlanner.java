@@ -1,0 +1,111 @@
+package dev.scimsync.plan;
+
+import dev.scimsync.state.OpKind;
+import dev.scimsync.state.RolePayload;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Plans custom role operations from {@code desired_role} and the snapshot: create what is missing, change
+ * permissions with add/remove, description and inherited role with PUT, and under {@code absent-roles: delete}
+ * delete roles no row names, listing every user whose team role falls back.
+ */
+@Component
+public class RolePlanner {
+
+    private static final int SHOWN_USERS = 20;
+
+    private static final String DESIRED = """
+            SELECT d.line_no, d.name, d.inherited_from, d.permissions, d.description,
+                   r.id AS r_id, r.inherited_from AS r_inherited, r.permissions AS r_permissions,
+                   r.description AS r_description
+            FROM desired_role d
+            LEFT JOIN remote_role r ON r.run_id = d.run_id AND r.pass = 'snapshot' AND r.name = d.name
+            WHERE d.run_id = ? ORDER BY d.line_no""";
+
+    private static final String ABSENT = """
+            SELECT r.id, r.name, r.inherited_from, r.permissions FROM remote_role r
+            WHERE r.run_id = ? AND r.pass = 'snapshot'
+              AND NOT EXISTS (SELECT 1 FROM desired_role d WHERE d.run_id = r.run_id AND d.name = r.name)
+              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'roles'
+                              AND e.row_key = r.name)
+            ORDER BY r.name""";
+
+    private static final String HOLDERS = """
+            SELECT COALESCE(u.email_key, t.user_id) FROM remote_team_role t
+            LEFT JOIN remote_user u ON u.run_id = t.run_id AND u.pass = t.pass AND u.id = t.user_id
+            WHERE t.run_id = ? AND t.pass = 'snapshot' AND t.role = ?
+            ORDER BY 1""";
+
+    private final JdbcTemplate jdbc;
+
+    public RolePlanner(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void plan(OpBatch ops, boolean deleteAbsent) {
+        String runId = ops.runId();
+        jdbc.query(DESIRED, rs -> {
+            String name = rs.getString("name");
+            String inherited = rs.getString("inherited_from");
+            List<String> permissions = split(rs.getString("permissions"));
+            String description = rs.getString("description");
+            String id = rs.getString("r_id");
+            long line = rs.getLong("line_no");
+            if (id == null) {
+                ops.add(OpKind.CREATE_ROLE, name, "roles", line, null, "",
+                        describe(inherited, permissions, description), new RolePayload(name, null, inherited,
+                                description, permissions, false, List.of(), List.of(), null).toJson());
+                return;
+            }
+            List<String> remote = split(rs.getString("r_permissions"));
+            List<String> add = new ArrayList<>(permissions);
+            add.removeAll(remote);
+            List<String> remove = new ArrayList<>(remote);
+            remove.removeAll(permissions);
+            String remoteDescription = rs.getString("r_description");
+            boolean put = !inherited.equals(rs.getString("r_inherited"))
+                    || description != null && !description.equals(remoteDescription);
+            if (put || !add.isEmpty() || !remove.isEmpty()) {
+                String keptDescription = description != null ? description : remoteDescription;
+                ops.add(OpKind.UPDATE_ROLE, name, "roles", line, id,
+                        describe(rs.getString("r_inherited"), remote, remoteDescription),
+                        describe(inherited, permissions, keptDescription),
+                        new RolePayload(name, id, inherited, keptDescription, permissions, put, add, remove, null)
+                                .toJson());
+            }
+        }, runId);
+        if (deleteAbsent) {
+            jdbc.query(ABSENT, rs -> {
+                String name = rs.getString("name");
+                String inherited = rs.getString("inherited_from");
+                List<String> holders = jdbc.queryForList(HOLDERS, String.class, runId, name);
+                String after = "deleted; " + holders.size() + " users fall back to " + inherited
+                        + (holders.isEmpty() ? "" : ": " + String.join(", ", holders.subList(0,
+                        Math.min(SHOWN_USERS, holders.size()))) + (holders.size() > SHOWN_USERS ? ", ..." : ""));
+                ops.add(OpKind.DELETE_ROLE, name, "roles", null, rs.getString("id"),
+                        describe(inherited, split(rs.getString("permissions")), null), after,
+                        new RolePayload(name, rs.getString("id"), inherited, null, null, false, null, null, holders)
+                                .toJson());
+            }, runId);
+        }
+    }
+
+    private static List<String> split(String permissions) {
+        if (permissions == null || permissions.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(new TreeSet<>(Arrays.asList(permissions.split(";"))));
+    }
+
+    private static String describe(String inherited, List<String> permissions, String description) {
+        return "inherits " + Objects.toString(inherited, "?") + "; permissions=" + String.join(";", permissions)
+                + (description == null ? "" : "; description=" + description);
+    }
+}

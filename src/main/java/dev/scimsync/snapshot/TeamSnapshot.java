@@ -1,0 +1,50 @@
+package dev.scimsync.snapshot;
+
+import dev.scimsync.scim.ScimClient;
+import dev.scimsync.scim.ScimPermission;
+import dev.scimsync.state.RemoteSets;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Lists the target's teams (with their members) and, where the dialect has them, its custom roles, with paged list
+ * requests.
+ */
+@Component
+public class TeamSnapshot {
+
+    private static final int BATCH = 200;
+
+    private final RemoteSets remoteSets;
+
+    public TeamSnapshot(RemoteSets remoteSets) {
+        this.remoteSets = remoteSets;
+    }
+
+    /** @return the number of teams listed */
+    public long take(ScimClient client, String runId, String pass, boolean roles) {
+        remoteSets.clear(runId, pass);
+        List<RemoteSets.RemoteGroup> batch = new ArrayList<>(BATCH);
+        long teams = client.forEachGroup(null, group -> {
+            batch.add(new RemoteSets.RemoteGroup(group.id(), group.displayName(), group.memberIds()));
+            if (batch.size() >= BATCH) {
+                remoteSets.insertGroups(runId, pass, batch);
+                batch.clear();
+            }
+        });
+        remoteSets.insertGroups(runId, pass, batch);
+        if (roles && client.dialect().supportsRoles()) {
+            List<RemoteSets.RemoteRole> custom = new ArrayList<>();
+            client.forEachRole(null, role -> custom.add(new RemoteSets.RemoteRole(role.id(), role.name(),
+                    role.inheritedFrom() == null ? null : role.inheritedFrom().toLowerCase(Locale.ROOT),
+                    role.customPermissions().stream().map(ScimPermission::name).sorted().distinct()
+                            .collect(Collectors.joining(";")), role.description())));
+            remoteSets.insertRoles(runId, pass, custom);
+        }
+        return teams;
+    }
+}
