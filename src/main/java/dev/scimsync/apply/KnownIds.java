@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,6 +19,7 @@ final class KnownIds {
     private final String opsRunId;
     private final Map<String, String> users = new ConcurrentHashMap<>();
     private final Map<String, String> teams = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> createdWith = new ConcurrentHashMap<>();
 
     KnownIds(TargetIds committed, String opsRunId) {
         this.committed = committed;
@@ -28,8 +30,15 @@ final class KnownIds {
         users.put(emailKey, id);
     }
 
-    void teamCreated(String teamKey, String id) {
+    /** A team this step created, with the members it was created with. */
+    void teamCreated(String teamKey, String id, Collection<String> memberIds) {
         teams.put(teamKey, id);
+        createdWith.put(teamKey, Set.copyOf(memberIds));
+    }
+
+    /** The members a team was created with, when this step created it; empty when unknown. */
+    Optional<Set<String>> createdWith(String teamKey) {
+        return Optional.ofNullable(createdWith.get(teamKey));
     }
 
     /** Lower-case email → id, for those of {@code emailKeys} that have one. */

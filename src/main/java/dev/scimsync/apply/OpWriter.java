@@ -102,18 +102,15 @@ public final class OpWriter implements ItemWriter<PlannedOp> {
         plannedOps.record(opsRunId, outcomes);
     }
 
-    /** Keeps the ids of users and teams created, for the later phases of the same chunk. */
+    /** Keeps the ids of users created, for the later phases of the same chunk (teams keep their own). */
     private void remember(List<PlannedOp> phase, List<OpOutcome> sent) {
         for (OpOutcome outcome : sent) {
             if (outcome.state() != OpState.DONE || outcome.resultId() == null) {
                 continue;
             }
             phase.stream().filter(op -> op.seq() == outcome.seq()).findFirst().ifPresent(op -> {
-                switch (op.kind()) {
-                    case CREATE_USER -> knownIds.userCreated(op.objectKey(), outcome.resultId());
-                    case CREATE_TEAM -> knownIds.teamCreated(op.objectKey(), outcome.resultId());
-                    default -> {
-                    }
+                if (op.kind() == dev.scimsync.state.OpKind.CREATE_USER) {
+                    knownIds.userCreated(op.objectKey(), outcome.resultId());
                 }
             });
         }

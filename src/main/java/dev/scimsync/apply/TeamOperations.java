@@ -47,6 +47,7 @@ final class TeamOperations {
         List<String> members = new ArrayList<>(ids.users(p.memberEmails()).values());
         try {
             ScimGroup created = client.groups().create(ScimGroup.newGroup(p.team(), members));
+            ids.teamCreated(op.objectKey(), created.id(), members);
             return OpOutcome.done(op.seq(), created.id(), 201, members.size() + " members", 1);
         } catch (ScimConflictException | ScimUnknownOutcomeException e) {
             ScimGroup existing = client.findGroupByName(p.team()).orElseThrow(() -> e);
@@ -67,8 +68,8 @@ final class TeamOperations {
         }
         Map<String, String> userIds = ids.users(ops.stream()
                 .map(op -> TeamPayload.fromJson(op.payload()).email()).toList());
-        Set<String> current = needsLook(ops, first) ? new HashSet<>(client.groups().get(groupId.get()).memberIds())
-                : Set.of();
+        Set<String> current = needsLook(ops, first) ? ids.createdWith(teamKey).orElseGet(() ->
+                new HashSet<>(client.groups().get(groupId.get()).memberIds())) : Set.of();
         Map<Long, String> toAdd = new LinkedHashMap<>();
         for (PlannedOp op : ops) {
             String email = TeamPayload.fromJson(op.payload()).email();
@@ -90,7 +91,11 @@ final class TeamOperations {
         return outcomes;
     }
 
-    /** A new team was created with its members; an interrupted chunk may have added some already. */
+    /**
+     * Whether some members may be in the team already: a team created by this run was created with its members,
+     * and an interrupted chunk may have added some. The members a team was created with are known while the same
+     * step runs; after a restart they are read from the target.
+     */
     private static boolean needsLook(List<PlannedOp> ops, TeamPayload first) {
         return first.groupId() == null || ops.stream().anyMatch(op -> op.state() == dev.scimsync.state.OpState.SENDING);
     }

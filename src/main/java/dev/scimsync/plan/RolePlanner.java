@@ -24,7 +24,7 @@ public class RolePlanner {
     private static final String DESIRED = """
             SELECT d.line_no, d.name, d.inherited_from, d.permissions, d.description,
                    r.id AS r_id, r.inherited_from AS r_inherited, r.permissions AS r_permissions,
-                   r.description AS r_description
+                   r.inherited AS r_granted, r.description AS r_description
             FROM desired_role d
             LEFT JOIN remote_role r ON r.run_id = d.run_id AND r.pass = 'snapshot' AND r.name = d.name
             WHERE d.run_id = ? ORDER BY d.line_no""";
@@ -67,6 +67,10 @@ public class RolePlanner {
             List<String> remote = split(rs.getString("r_permissions"));
             List<String> add = new ArrayList<>(permissions);
             add.removeAll(remote);
+            if (inherited.equals(rs.getString("r_inherited"))) {
+                // a permission the inherited role grants already is never listed as the role's own
+                add.removeAll(split(rs.getString("r_granted")));
+            }
             List<String> remove = new ArrayList<>(remote);
             remove.removeAll(permissions);
             String remoteDescription = rs.getString("r_description");

@@ -41,10 +41,14 @@ public class TeamSnapshot {
             List<RemoteSets.RemoteRole> custom = new ArrayList<>();
             client.forEachRole(null, role -> custom.add(new RemoteSets.RemoteRole(role.id(), role.name(),
                     role.inheritedFrom() == null ? null : role.inheritedFrom().toLowerCase(Locale.ROOT),
-                    role.customPermissions().stream().map(ScimPermission::name).sorted().distinct()
-                            .collect(Collectors.joining(";")), role.description())));
+                    join(role.customPermissions()), join(role.permissions().stream().filter(ScimPermission::inherited)
+                            .toList()), role.description())));
             remoteSets.insertRoles(runId, pass, custom);
         }
         return teams;
+    }
+
+    private static String join(List<ScimPermission> permissions) {
+        return permissions.stream().map(ScimPermission::name).sorted().distinct().collect(Collectors.joining(";"));
     }
 }

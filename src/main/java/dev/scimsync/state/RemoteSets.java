@@ -18,8 +18,11 @@ public class RemoteSets {
     public record RemoteTeamRole(String userId, String team, String role) {
     }
 
-    /** A custom role with its custom (non-inherited) permissions, sorted and joined with ';'. */
-    public record RemoteRole(String id, String name, String inheritedFrom, String permissions, String description) {
+    /**
+     * A custom role with its custom permissions and those it inherits, each sorted and joined with ';'.
+     */
+    public record RemoteRole(String id, String name, String inheritedFrom, String permissions, String inherited,
+                             String description) {
     }
 
     private final JdbcTemplate jdbc;
@@ -54,10 +57,10 @@ public class RemoteSets {
     }
 
     public void insertRoles(String runId, String pass, List<RemoteRole> roles) {
-        jdbc.batchUpdate("INSERT INTO remote_role (run_id, pass, id, name, inherited_from, permissions, description)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO remote_role (run_id, pass, id, name, inherited_from, permissions, inherited,"
+                        + " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 roles.stream().map(r -> new Object[] {runId, pass, r.id(), r.name(), r.inheritedFrom(),
-                        r.permissions(), r.description()}).toList());
+                        r.permissions(), r.inherited(), r.description()}).toList());
     }
 
     private static String lower(String s) {

@@ -162,6 +162,7 @@ CREATE TABLE IF NOT EXISTS remote_role (
     name            VARCHAR(100)  NOT NULL,
     inherited_from  VARCHAR(16),
     permissions     VARCHAR(10000) NOT NULL,
+    inherited       VARCHAR(10000) NOT NULL,
     description     VARCHAR(1000),
     PRIMARY KEY (run_id, pass, id)
 );

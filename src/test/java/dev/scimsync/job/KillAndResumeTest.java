@@ -2,6 +2,9 @@ package dev.scimsync.job;
 
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.scim.ApiKey;
+import dev.scimsync.scim.ScimClient;
+import dev.scimsync.scim.ScimClientSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +49,19 @@ class KillAndResumeTest {
                     .append(i % 10 == 0 ? ",admin" : ",member").append('\n');
         }
         Files.writeString(dir.resolve("users.csv"), rows);
+        StringBuilder members = new StringBuilder("team,email,role\n");
+        for (int i = 1; i <= USERS; i++) {
+            members.append(i % 2 == 0 ? "even" : "odd").append(",user").append(i).append("@example.com,")
+                    .append(i % 5 == 0 ? "admin" : "").append('\n');
+        }
+        Files.writeString(dir.resolve("memberships.csv"), members);
         Files.writeString(dir.resolve("job.yml"), """
                 target: { url: %s, auth: bearer, token-env: %s }
-                inputs: { users: %s }
+                inputs: { users: %s, memberships: %s }
                 limits: { chunk-size: 4, concurrency: 2, requests-per-second: 0 }
                 out: %s
-                """.formatted(emulator.baseUrl(), KEY_VARIABLE, dir.resolve("users.csv"), dir.resolve("reports")));
+                """.formatted(emulator.baseUrl(), KEY_VARIABLE, dir.resolve("users.csv"), dir.resolve("memberships.csv"),
+                dir.resolve("reports")));
 
         Process first = scimSync("sync", dir.resolve("job.yml").toString());
         awaitCreates(15, first);
@@ -63,12 +75,28 @@ class KillAndResumeTest {
 
         String output = Files.readString(dir.resolve("resume.log"));
         assertThat(resumed.exitValue()).as(output).isEqualTo(ExitCodes.OK);
-        assertThat(output).contains("created " + USERS);
-        assertThat(creates()).isEqualTo(USERS);
+        assertThat(output).as("each membership row with its team created on the first").contains("created " + 2 * USERS);
+        assertThat(creates()).as("60 users and 2 teams").isEqualTo(USERS + 2);
         assertThat(emulator.requests()).filteredOn(r -> r.method().equals("POST") && r.status() != 201)
                 .as("no create was sent again and refused as a duplicate").isEmpty();
-        assertThat(emulator.requests()).filteredOn(r -> r.method().equals("PATCH") && r.status() == 200)
+        assertThat(emulator.requests()).filteredOn(r -> r.method().equals("PATCH") && r.status() == 200
+                        && r.body().contains("organizationRole"))
                 .as("one organizationRole change per admin").hasSize(USERS / 10);
+        try (ScimClient client = ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(),
+                ApiKey.of("kill-test-key")).build())) {
+            Map<String, Integer> teams = new HashMap<>();
+            client.forEachGroup(null, g -> teams.put(g.displayName(), g.memberIds().size()));
+            assertThat(teams).containsOnly(Map.entry("even", USERS / 2), Map.entry("odd", USERS / 2));
+            long teamAdmins = client.forEachUser(null, u -> { }) == USERS ? countTeamAdmins(client) : -1;
+            assertThat(teamAdmins).isEqualTo(USERS / 5);
+        }
+    }
+
+    private static long countTeamAdmins(ScimClient client) {
+        long[] admins = {0};
+        client.forEachUser(null, u -> admins[0] += u.teamRoles().stream()
+                .filter(r -> r.roleName().equals("admin")).count());
+        return admins[0];
     }
 
     private long creates() {

@@ -1,0 +1,98 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.JobFiles;
+import dev.scimsync.config.Overrides;
+import dev.scimsync.emulator.EmulatorOptions;
+import dev.scimsync.emulator.RecordedRequest;
+import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.scim.ApiKey;
+import dev.scimsync.scim.ScimClient;
+import dev.scimsync.scim.ScimClientSettings;
+import dev.scimsync.scim.ScimGroup;
+import dev.scimsync.scim.ScimRole;
+import dev.scimsync.scim.ScimUser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A W&B emulator holding the demo organisation, job files pointing at it, and views of what it holds, for tests
+ * that run the sync job against a real HTTP target.
+ */
+final class EmulatedOrg implements AutoCloseable {
+
+    static final String KEY_VARIABLE = "TEST_SCIM_KEY";
+
+    final WandbEmulator emulator;
+    final Path dir;
+    private final String key;
+
+    EmulatedOrg(Path dir, String key, EmulatorOptions options) {
+        this.dir = dir;
+        this.key = key;
+        this.emulator = WandbEmulator.start(options);
+    }
+
+    static EmulatedOrg demo(Path dir) {
+        return new EmulatedOrg(dir, "key-1", EmulatorOptions.of("key-1").withDemoOrg(true));
+    }
+
+    Path file(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    /** A job file for the emulator with the given sections (inputs, policy, limits...). */
+    JobConfig job(String sections) throws IOException {
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                target: { url: %s, auth: bearer, token-env: %s }
+                out: %s
+                """.formatted(emulator.baseUrl(), KEY_VARIABLE, dir.resolve("reports")) + sections);
+        return JobFiles.load(job, Overrides.none());
+    }
+
+    ScimClient client() {
+        return ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(), ApiKey.of(key)).build());
+    }
+
+    Map<String, ScimUser> users() {
+        try (ScimClient client = client()) {
+            Map<String, ScimUser> users = new HashMap<>();
+            client.forEachUser(null, u -> users.put(u.primaryEmail().orElseThrow().toLowerCase(), u));
+            return users;
+        }
+    }
+
+    Map<String, ScimGroup> teams() {
+        try (ScimClient client = client()) {
+            Map<String, ScimGroup> teams = new HashMap<>();
+            client.forEachGroup(null, g -> teams.put(g.displayName(), g));
+            return teams;
+        }
+    }
+
+    Map<String, ScimRole> roles() {
+        try (ScimClient client = client()) {
+            Map<String, ScimRole> roles = new HashMap<>();
+            client.forEachRole(null, r -> roles.put(r.name(), r));
+            return roles;
+        }
+    }
+
+    /** Write requests (not GETs) since the last reset. */
+    List<RecordedRequest> writes() {
+        return emulator.requests().stream().filter(r -> !r.method().equals("GET")).toList();
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.scimsync.job;
+
+import dev.scimsync.emulator.RecordedRequest;
+import dev.scimsync.scim.ScimClient;
+import dev.scimsync.scim.ScimGroup;
+import dev.scimsync.scim.ScimPermission;
+import dev.scimsync.scim.ScimUser;
+import dev.scimsync.scim.TeamRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Teams, memberships, team roles and custom roles, synced into the demo organisation of the emulator. */
+@SpringBatchTest
+@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+        properties = "spring.datasource.url=jdbc:h2:mem:teams-and-roles-test;DB_CLOSE_DELAY=-1")
+class TeamsAndRolesTest {
+
+    @Autowired
+    SyncRunner runner;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+
+    @TempDir
+    Path dir;
+
+    EmulatedOrg org;
+
+    @BeforeEach
+    void start() {
+        org = EmulatedOrg.demo(dir);
+        SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
+    }
+
+    @AfterEach
+    void stop() {
+        org.close();
+        jobRepositoryTestUtils.removeJobExecutions();
+    }
+
+    @Test
+    void aMissingTeamIsCreatedWithItsKnownMembersInTheSameRequest() throws IOException {
+        RunResult result = sync("""
+                inputs: { memberships: %s }
+                """, memberships("platform,alice@example.com,\nplatform,bob@example.com,\n"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        Map<String, ScimUser> users = org.users();
+        assertThat(org.teams().get("platform").memberIds()).containsExactlyInAnyOrder(
+                users.get("alice@example.com").id(), users.get("bob@example.com").id());
+        assertThat(org.writes()).singleElement().satisfies(post -> {
+            assertThat(post.method()).isEqualTo("POST");
+            assertThat(post.pathAndQuery()).isEqualTo("/scim/Groups");
+        });
+        assertThat(result.rowCounts()).containsEntry("created", 2L);
+    }
+
+    @Test
+    void missingMembersAreAddedManyPerRequestAndTeamRolesOnlyWhenTheyDiffer() throws IOException {
+        RunResult result = sync("""
+                inputs: { memberships: %s }
+                """, memberships("""
+                research,ops-admin@example.com,ADMIN
+                research,alice@example.com,viewer
+                research,bob@example.com,
+                research,legacy@example.com,member
+                research,carol@example.com,auditor
+                """));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        List<RecordedRequest> writes = org.writes();
+        assertThat(writes).filteredOn(r -> r.pathAndQuery().startsWith("/scim/Groups/")).singleElement()
+                .satisfies(add -> assertThat(add.body()).contains("\"add\"").contains(org.users()
+                        .get("bob@example.com").id()).contains(org.users().get("legacy@example.com").id()));
+        assertThat(writes).filteredOn(r -> r.pathAndQuery().startsWith("/scim/Users/")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.body()).contains("teamRoles"));
+        assertThat(teamRole("alice@example.com", "research")).isEqualTo("viewer");
+        assertThat(teamRole("carol@example.com", "research")).isEqualTo("auditor");
+        assertThat(teamRole("ops-admin@example.com", "research")).isEqualTo("admin");
+    }
+
+    @Test
+    void requestsGrowWithChangesNotWithUsersTimesTeams() throws IOException {
+        String members = "research,ops-admin@example.com,admin\nresearch,alice@example.com,\n";
+        String job = """
+                inputs: { memberships: %s }
+                policy: { absent-members: remove, max-removals: 1 }
+                """;
+        assertThat(sync(job, memberships(members)).exitCode()).isEqualTo(ExitCodes.OK);
+        org.emulator.resetCounts();
+
+        assertThat(sync(job, memberships(members)).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(org.writes()).as("a re-run with no change").isEmpty();
+
+        sync(job, memberships(members + "research,bob@example.com,\n"));
+        assertThat(org.writes()).as("adding one member with the default role").hasSize(1);
+        org.emulator.resetCounts();
+
+        RunResult removal = sync(job, memberships(members));
+        String bob = org.users().get("bob@example.com").id();
+        assertThat(org.writes()).as("removing one member").singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("PATCH");
+            assertThat(r.body()).contains("\"remove\"").contains("members[value eq \\\"" + bob + "\\\"]");
+        });
+        assertThat(org.teams().get("research").memberIds()).hasSize(2).doesNotContain(bob);
+        assertThat(Files.readAllLines(removal.outDir().resolve("results.csv")))
+                .anyMatch(l -> l.contains("research/bob@example.com") && l.contains("remove member (absent)")
+                        && l.contains(",removed,"));
+    }
+
+    @Test
+    void absentMembersAreRemovedOnlyFromTeamsTheInputsManage() throws IOException {
+        try (ScimClient client = org.client()) {
+            client.groups().create(ScimGroup.newGroup("unmanaged", List.of(org.users().get("bob@example.com").id())));
+        }
+
+        RunResult result = sync("""
+                inputs: { teams: %s }
+                policy: { absent-members: remove, max-removals: 5 }
+                """, org.file("teams.csv", "team\nresearch\n"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(org.teams().get("research").memberIds()).isEmpty();
+        assertThat(org.teams().get("unmanaged").memberIds()).hasSize(1);
+    }
+
+    @Test
+    void aMembershipWhoseUserOrCustomRoleExistsNowhereIsAnInvalidRow() throws IOException {
+        RunResult result = sync("""
+                inputs: { memberships: %s }
+                """, memberships("research,nobody@example.com,\nresearch,bob@example.com,no-such-role\n"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(result.rowCounts()).containsEntry("invalid", 2L);
+        assertThat(org.writes()).isEmpty();
+        assertThat(Files.readAllLines(result.outDir().resolve("results.csv")))
+                .anyMatch(l -> l.contains(",2,") && l.contains("'nobody@example.com' is neither in users.csv nor"))
+                .anyMatch(l -> l.contains(",3,") && l.contains("custom role 'no-such-role' exists neither"));
+    }
+
+    @Test
+    void customRolesAreCreatedChangedAndDeletedWithTheirFallbackListed() throws IOException {
+        try (ScimClient client = org.client()) {
+            client.roles().create(dev.scimsync.scim.ScimRole.newRole("obsolete", "old", "member",
+                    List.of("run:stop")));
+        }
+        sync("inputs: { memberships: %s }\n", memberships("research,alice@example.com,obsolete\n"));
+        org.emulator.resetCounts();
+        Path roles = org.file("roles.csv", """
+                name,inherited_from,permissions,description
+                auditor,member,run:stop,Read-only auditors
+                release-manager,member,project:update;run:delete,Ships releases
+                """);
+        String job = """
+                inputs: { roles: %s }
+                policy: { absent-roles: delete, max-removals: 1 }
+                """;
+
+        RunResult plan = runner.start(RunMode.PLAN, org.job(job.formatted(roles)), null);
+        assertThat(Files.readAllLines(plan.outDir().resolve("plan.csv")))
+                .anyMatch(l -> l.contains("delete role") && l.contains("1 users fall back to member: alice@example.com"));
+        RunResult result = runner.start(RunMode.APPLY, org.job(job.formatted(roles)), plan.run().runId());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(org.roles()).containsOnlyKeys("auditor", "release-manager");
+        assertThat(org.roles().get("auditor").inheritedFrom()).isEqualTo("member");
+        assertThat(org.roles().get("auditor").customPermissions()).extracting(ScimPermission::name)
+                .containsExactly("run:stop");
+        assertThat(org.roles().get("release-manager").customPermissions()).extracting(ScimPermission::name)
+                .containsExactly("run:delete");
+        assertThat(teamRole("alice@example.com", "research")).isEqualTo("member");
+        assertThat(org.writes()).extracting(r -> r.method() + " " + r.pathAndQuery().replaceAll("/[0-9a-f-]{36}", "/ID"))
+                .containsExactlyInAnyOrder("POST /scim/Roles", "PUT /scim/Roles/ID", "PATCH /scim/Roles/ID",
+                        "PATCH /scim/Roles/ID", "DELETE /scim/Roles/ID");
+        org.emulator.resetCounts();
+
+        assertThat(sync(job, roles).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(org.writes()).as("a re-run with no change").isEmpty();
+    }
+
+    private RunResult sync(String job, Path file) throws IOException {
+        return runner.start(RunMode.SYNC, org.job(job.formatted(file)), null);
+    }
+
+    private Path memberships(String rows) throws IOException {
+        return org.file("memberships.csv", "team,email,role\n" + rows);
+    }
+
+    private String teamRole(String email, String team) {
+        return org.users().get(email).teamRoles().stream().filter(r -> r.teamName().equals(team))
+                .map(TeamRole::roleName).findFirst().orElse(null);
+    }
+}
