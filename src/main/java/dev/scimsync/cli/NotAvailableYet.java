@@ -31,8 +31,4 @@ abstract class NotAvailableYet implements Callable<Integer> {
     @Command(name = "report", description = "Print one run's summary and the path of its files.")
     static final class Report extends NotAvailableYet {
     }
-
-    @Command(name = "explain", description = "Show a user's or a team's desired and actual state.")
-    static final class Explain extends NotAvailableYet {
-    }
 }

@@ -17,7 +17,7 @@ import java.util.Properties;
         subcommands = {
                 PlanCommand.class, ApplyCommand.class, SyncCommand.class, ResumeCommand.class,
                 ValidateCommand.class, NotAvailableYet.History.class,
-                NotAvailableYet.Report.class, NotAvailableYet.Explain.class,
+                NotAvailableYet.Report.class, ExplainCommand.class,
                 EmulatorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

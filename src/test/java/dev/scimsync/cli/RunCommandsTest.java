@@ -53,6 +53,29 @@ class RunCommandsTest {
     }
 
     @Test
+    void explainShowsAUsersAndATeamsDesiredAndActualStateAndRecentOperations() throws IOException {
+        Files.writeString(dir.resolve("memberships.csv"), "team,email,role\nresearch,new1@example.com,admin\n");
+        Path job = job("url: embedded", VALID, "");
+        Files.writeString(job, Files.readString(job).replace("inputs: { users: " + dir.resolve("users.csv"),
+                "inputs: { memberships: " + dir.resolve("memberships.csv") + ", users: " + dir.resolve("users.csv")));
+        assertThat(Cli.run("plan", job.toString(), "--state-db", stateDb()).exitCode).isEqualTo(ExitCodes.OK);
+
+        Cli user = Cli.run("explain", "NEW1@example.com", "--state-db", stateDb());
+        Cli team = Cli.run("explain", "research", "--state-db", stateDb());
+        Cli unknown = Cli.run("explain", "nobody@example.com", "--state-db", stateDb());
+
+        assertThat(user.exitCode).as(user.toString()).isZero();
+        assertThat(user.out).contains("user NEW1@example.com, as of run").contains("not in the organisation")
+                .containsPattern("team research +admin \\(line 2\\) +not a member")
+                .contains("plan   create").contains("add member").contains("set team role");
+        assertThat(team.out).containsPattern("alice@example.com +not listed +member")
+                .containsPattern("ops-admin@example.com +not listed +admin")
+                .containsPattern("new1@example.com +admin \\(line 2\\) +not a member");
+        assertThat(unknown.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err).contains("no run has seen user nobody@example.com");
+    }
+
+    @Test
     void invalidRowsFinishTheRunWithExit1() throws IOException {
         Path job = job("url: embedded", VALID + "not-an-email,x,,,\n", "");
 
