@@ -82,6 +82,10 @@ final class HeaderMapping {
         return new HeaderMapping(kind, file, List.copyOf(header), Map.copyOf(positions), Map.copyOf(columnHeaders));
     }
 
+    List<String> header() {
+        return header;
+    }
+
     /** Builds the row for one record's fields. */
     CsvRow row(long line, List<String> rawValues) {
         Map<String, String> values = new HashMap<>();
