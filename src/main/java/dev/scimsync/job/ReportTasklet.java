@@ -1,5 +1,6 @@
 package dev.scimsync.job;
 
+import dev.scimsync.report.RowCounts;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -29,12 +30,12 @@ final class ReportTasklet implements Tasklet {
         Map<String, String> files = new HashMap<>();
         InputGuardTasklet.configured(context.config().inputs())
                 .forEach((kind, path) -> files.put(kind.id(), path.toString()));
-        Map<RowStatus, Long> counts = report.writeResults(context.run().opsRunId(), context.outDir(),
+        RowCounts counts = report.writeResults(context.run().opsRunId(), context.outDir(),
                 context.mode() == RunMode.PLAN, files);
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
                 .getExecutionContext();
         for (RowStatus status : RowStatus.values()) {
-            jobContext.putLong(COUNT_PREFIX + status.label(), counts.getOrDefault(status, 0L));
+            jobContext.putLong(COUNT_PREFIX + status.label(), counts.total(status));
         }
         return RepeatStatus.FINISHED;
     }

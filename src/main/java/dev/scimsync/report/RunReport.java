@@ -1,5 +1,6 @@
 package dev.scimsync.report;
 
+import dev.scimsync.state.InputFiles;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.ResultRow;
@@ -7,7 +8,8 @@ import dev.scimsync.state.Results;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,10 +22,12 @@ public class RunReport {
 
     private final PlannedOps plannedOps;
     private final Results results;
+    private final InputFiles inputFiles;
 
-    public RunReport(PlannedOps plannedOps, Results results) {
+    public RunReport(PlannedOps plannedOps, Results results, InputFiles inputFiles) {
         this.plannedOps = plannedOps;
         this.results = results;
+        this.inputFiles = inputFiles;
     }
 
     /** One line per planned operation, in execution order: what changes, before and after. */
@@ -41,18 +45,22 @@ public class RunReport {
     }
 
     /**
-     * One line per input row (and per operation on an object no row names), with its final status.
+     * One line per input row (and per operation on an object no row names), with its final status; and, in the same
+     * pass, {@code failed-<kind>.csv} for each input.
      *
      * @param files the input files by kind ({@code users}), as the job names them
      */
-    public Map<RowStatus, Long> writeResults(String opsRunId, Path outDir, boolean planOnly,
-                                             Map<String, String> files) {
-        Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-        try (SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
+    public RowCounts writeResults(String opsRunId, Path outDir, boolean planOnly, Map<String, String> files) {
+        RowCounts counts = new RowCounts();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        inputFiles.of(opsRunId).forEach(f -> headers.put(f.kind(), f.headerFields()));
+        try (FailedRows failed = new FailedRows(outDir, headers);
+             SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
                 "status", "target_id", "http_status", "error_type", "detail", "attempts")) {
             results.forEach(opsRunId, row -> {
                 RowStatus status = RowStatus.of(row, planOnly);
-                counts.merge(status, 1L, Long::sum);
+                counts.add(row.kind(), status, 1);
+                failed.accept(row, status);
                 csv.row(files.getOrDefault(row.kind(), row.kind() + ".csv"), row.line() == null ? "" : row.line(), row.key(), "user",
                         row.opKind() == null ? "" : action(row.opKind()) + (row.line() == null ? " (absent)" : ""),
                         status.label(), row.targetId(), row.httpStatus(), row.errorType(), detail(row),

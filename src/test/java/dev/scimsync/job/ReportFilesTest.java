@@ -1,0 +1,101 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.JobFiles;
+import dev.scimsync.config.Overrides;
+import dev.scimsync.emulator.EmulatorOptions;
+import dev.scimsync.emulator.WandbEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The files a run leaves in its out dir, for an input with bad rows (same application context as SyncRunnerTest). */
+@SpringBatchTest
+@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+        properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
+class ReportFilesTest {
+
+    static final String BAD_ROWS = """
+            Work Email,Full Name,org_role,Notes
+            ops-admin@example.com,Ops Admin,admin,keeps the lights on
+            not-an-email,=cmd|' /C calc'!A0,member,typo in the email
+            dana@example.com,Dana Fox,owner,role that does not exist
+            alice@example.com,Alice Ng,member
+            """;
+
+    @Autowired
+    SyncRunner runner;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+
+    @TempDir
+    Path dir;
+
+    WandbEmulator emulator;
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withDemoOrg(true));
+        SyncRunnerTest.ENV.put("TEST_SCIM_KEY", "key-1");
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+        jobRepositoryTestUtils.removeJobExecutions();
+    }
+
+    @Test
+    void failedRowsComeBackInTheInputsFormatAndFeedBackCleanlyOnceFixed() throws IOException {
+        Path users = write("users.csv", BAD_ROWS);
+
+        RunResult first = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(first.rowCounts()).containsEntry("invalid", 3L);
+        List<String> failed = Files.readAllLines(first.outDir().resolve("failed-users.csv"));
+        assertThat(failed).containsExactly(
+                "Work Email,Full Name,org_role,Notes,reason",
+                "not-an-email,'=cmd|' /C calc'!A0,member,typo in the email,Work Email: invalid email 'not-an-email':"
+                        + " no @",
+                "dana@example.com,Dana Fox,owner,role that does not exist,\"org_role: unknown org role 'owner'"
+                        + " (expected admin, member or viewer)\"",
+                "alice@example.com,Alice Ng,member,,\"expected 4 fields, found 3\"");
+
+        String fixed = String.join("\n", failed).replace("not-an-email,", "zed@example.com,")
+                .replace("Dana Fox,owner", "Dana Fox,viewer").replace("Alice Ng,member,,", "Alice Ng,member,x,");
+        RunResult second = runner.start(RunMode.SYNC, config(write("fixed.csv", fixed + "\n")), null);
+
+        assertThat(second.exitCode()).as(second.problem()).isEqualTo(ExitCodes.OK);
+        assertThat(second.rowCounts()).containsEntry("invalid", 0L).containsEntry("failed", 0L)
+                .containsEntry("created", 2L);
+        assertThat(Files.readAllLines(second.outDir().resolve("failed-users.csv")))
+                .containsExactly("Work Email,Full Name,org_role,Notes,reason");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private JobConfig config(Path users) throws IOException {
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
+                inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name } } }
+                out: %s
+                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")));
+        return JobFiles.load(job, Overrides.none());
+    }
+}
