@@ -6,6 +6,7 @@ import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
 import dev.scimsync.input.InputKind;
 import dev.scimsync.plan.UserPlanner;
+import dev.scimsync.report.DriftReport;
 import dev.scimsync.report.RunReport;
 import dev.scimsync.snapshot.UserSnapshot;
 import dev.scimsync.state.DesiredUser;
@@ -61,11 +62,13 @@ public class SyncJobFactory {
     private final PlannedOps plannedOps;
     private final UserVerifier verifier;
     private final RunReport report;
+    private final DriftReport drift;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
                    InputFiles inputFiles, DesiredUsers desiredUsers, RowErrors rowErrors, RemoteUsers remoteUsers,
                    UserSnapshot snapshot,
-                   UserPlanner planner, PlannedOps plannedOps, UserVerifier verifier, RunReport report) {
+                   UserPlanner planner, PlannedOps plannedOps, UserVerifier verifier, RunReport report,
+                   DriftReport drift) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
         this.dataSource = dataSource;
@@ -78,12 +81,13 @@ public class SyncJobFactory {
         this.plannedOps = plannedOps;
         this.verifier = verifier;
         this.report = report;
+        this.drift = drift;
     }
 
     Job create(RunContext run) {
         JobExecutionDecider prepare = (job, step) -> decision(run.mode().prepares());
         JobExecutionDecider apply = (job, step) -> decision(run.mode().applies());
-        Step reportStep = tasklet("report", new ReportTasklet(run, report));
+        Step reportStep = tasklet("report", new ReportTasklet(run, report, drift));
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(run)
                 .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))

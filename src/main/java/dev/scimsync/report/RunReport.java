@@ -19,6 +19,7 @@ public class RunReport {
 
     public static final String PLAN_CSV = "plan.csv";
     public static final String RESULTS_CSV = "results.csv";
+    public static final String BLOCKED_CSV = "blocked.csv";
 
     private final PlannedOps plannedOps;
     private final Results results;
@@ -38,6 +39,23 @@ public class RunReport {
             plannedOps.forEach(runId, op -> {
                 csv.row(count[0] + 1, action(op.kind()), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
                         op.after(), op.state().name().toLowerCase(Locale.ROOT), op.detail());
+                count[0]++;
+            });
+        }
+        return count[0];
+    }
+
+    /**
+     * One line per operation held back by a safety rule (removal limit, protected user, last admin): what it would
+     * have done and why it was not sent.
+     */
+    public long writeBlocked(String opsRunId, Path outDir) {
+        long[] count = {0};
+        try (SafeCsv csv = SafeCsv.open(outDir.resolve(BLOCKED_CSV),
+                "action", "key", "line", "target_id", "before", "after", "reason")) {
+            plannedOps.forEachBlocked(opsRunId, op -> {
+                csv.row(action(op.kind()), op.objectKey(), op.lineNo(), op.targetId(), op.before(), op.after(),
+                        op.detail());
                 count[0]++;
             });
         }

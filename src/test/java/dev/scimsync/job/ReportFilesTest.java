@@ -74,6 +74,13 @@ class ReportFilesTest {
                         + " (expected admin, member or viewer)\"",
                 "alice@example.com,Alice Ng,member,,\"expected 4 fields, found 3\"");
 
+        assertThat(Files.readAllLines(first.outDir().resolve("drift.csv"))).hasSize(3)
+                .anyMatch(l -> l.matches("user,bob@example.com,[^,]+,unmanaged,active; org_role=member;"
+                        + " display_name=Bob Stone,absent-users: report,reported,"))
+                .anyMatch(l -> l.startsWith("user,legacy@example.com,"));
+        assertThat(Files.readAllLines(first.outDir().resolve("blocked.csv")))
+                .containsExactly("action,key,line,target_id,before,after,reason");
+
         String fixed = String.join("\n", failed).replace("not-an-email,", "zed@example.com,")
                 .replace("Dana Fox,owner", "Dana Fox,viewer").replace("Alice Ng,member,,", "Alice Ng,member,x,");
         RunResult second = runner.start(RunMode.SYNC, config(write("fixed.csv", fixed + "\n")), null);
@@ -85,17 +92,42 @@ class ReportFilesTest {
                 .containsExactly("Work Email,Full Name,org_role,Notes,reason");
     }
 
+    @Test
+    void driftAndBlockedRemovalsSayWhatThePolicyDidAboutEach() throws IOException {
+        Path users = write("users.csv", "Work Email,active\nops-admin@example.com,false\nalice@example.com,true\n");
+
+        RunResult result = runner.start(RunMode.SYNC, config(users, "policy: { absent-users: deactivate,"
+                + " max-removals: 1, protected-users: [ops-admin@example.com] }\n"), null);
+
+        assertThat(result.exitCode()).as(result.problem()).isEqualTo(ExitCodes.SAFETY_STOP);
+        List<String> drift = Files.readAllLines(result.outDir().resolve("drift.csv"));
+        assertThat(drift).hasSize(4)
+                .anyMatch(l -> l.startsWith("user,bob@example.com,") && l.contains(",unmanaged,")
+                        && l.contains(",absent-users: deactivate,blocked,\"removal limit: 2 deactivations"))
+                .anyMatch(l -> l.startsWith("user,legacy@example.com,") && l.contains(",blocked,"))
+                .anyMatch(l -> l.startsWith("user,ops-admin@example.com,") && l.contains(",protected,")
+                        && l.contains(",protected-users,blocked,protected user"));
+        List<String> blocked = Files.readAllLines(result.outDir().resolve("blocked.csv"));
+        assertThat(blocked).hasSize(4)
+                .anyMatch(l -> l.startsWith("deactivate,ops-admin@example.com,2,") && l.contains("protected user"))
+                .anyMatch(l -> l.startsWith("deactivate,bob@example.com,,") && l.contains("removal limit"));
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
 
     private JobConfig config(Path users) throws IOException {
+        return config(users, "");
+    }
+
+    private JobConfig config(Path users, String extra) throws IOException {
         Path job = dir.resolve("job.yml");
         Files.writeString(job, """
                 target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
                 inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name } } }
                 out: %s
-                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")));
+                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")) + extra);
         return JobFiles.load(job, Overrides.none());
     }
 }
