@@ -2,6 +2,9 @@ package dev.scimsync.job;
 
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
+import dev.scimsync.report.RunEnd;
+import dev.scimsync.report.RunSummaries;
+import dev.scimsync.report.RunSummary;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.Runs;
@@ -33,10 +36,12 @@ public class SyncRunner {
     private final Runs runs;
     private final Targets targets;
     private final PlannedOps plannedOps;
+    private final RunSummaries summaries;
 
     SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, Runs runs,
-               Targets targets, PlannedOps plannedOps) {
+               Targets targets, PlannedOps plannedOps, RunSummaries summaries) {
         this.plannedOps = plannedOps;
+        this.summaries = summaries;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -118,7 +123,11 @@ public class SyncRunner {
             exitCode = failure.exitCode();
             problem = failure.message();
         }
-        runs.finish(run.runId(), exitCode);
+        Instant finishedAt = Instant.now();
+        RunSummary summary = summaries.write(new RunEnd(run, finishedAt, exitCode, ExitCodes.meaning(exitCode),
+                problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
+                context.config().policy(), context.mode() == RunMode.PLAN));
+        runs.finish(run.runId(), exitCode, finishedAt, summary.toJson());
         RunRecord finished = runs.find(run.runId()).orElse(run);
         return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
     }

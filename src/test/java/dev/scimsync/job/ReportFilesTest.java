@@ -5,6 +5,10 @@ import dev.scimsync.config.JobFiles;
 import dev.scimsync.config.Overrides;
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.input.InputGuard;
+import dev.scimsync.report.RunSummary;
+import dev.scimsync.report.StepTiming;
+import dev.scimsync.state.Runs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,7 @@ class ReportFilesTest {
     static final String BAD_ROWS = """
             Work Email,Full Name,org_role,Notes
             ops-admin@example.com,Ops Admin,admin,keeps the lights on
-            not-an-email,=cmd|' /C calc'!A0,member,typo in the email
+            <img src=x onerror=alert(1)>,=cmd|' /C calc'!A0,member,typo in the email
             dana@example.com,Dana Fox,owner,role that does not exist
             alice@example.com,Alice Ng,member
             """;
@@ -39,6 +43,8 @@ class ReportFilesTest {
     SyncRunner runner;
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    Runs runs;
 
     @TempDir
     Path dir;
@@ -68,8 +74,8 @@ class ReportFilesTest {
         List<String> failed = Files.readAllLines(first.outDir().resolve("failed-users.csv"));
         assertThat(failed).containsExactly(
                 "Work Email,Full Name,org_role,Notes,reason",
-                "not-an-email,'=cmd|' /C calc'!A0,member,typo in the email,Work Email: invalid email 'not-an-email':"
-                        + " no @",
+                "<img src=x onerror=alert(1)>,'=cmd|' /C calc'!A0,member,typo in the email,Work Email: invalid"
+                        + " email '<img src=x onerror=alert(1)>': contains a space",
                 "dana@example.com,Dana Fox,owner,role that does not exist,\"org_role: unknown org role 'owner'"
                         + " (expected admin, member or viewer)\"",
                 "alice@example.com,Alice Ng,member,,\"expected 4 fields, found 3\"");
@@ -81,7 +87,23 @@ class ReportFilesTest {
         assertThat(Files.readAllLines(first.outDir().resolve("blocked.csv")))
                 .containsExactly("action,key,line,target_id,before,after,reason");
 
-        String fixed = String.join("\n", failed).replace("not-an-email,", "zed@example.com,")
+        RunSummary summary = RunSummary.fromJson(Files.readString(first.outDir().resolve("summary.json")));
+        assertThat(summary.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(summary.rows().get("users")).containsEntry("invalid", 3L).containsEntry("unchanged", 1L);
+        assertThat(summary.inputs()).singleElement()
+                .satisfies(i -> assertThat(i.sha256()).isEqualTo(InputGuard.sha256(users)));
+        assertThat(summary.steps()).extracting(StepTiming::name).startsWith("guard-inputs", "load-users")
+                .endsWith("report");
+        assertThat(summary.steps().get(1).read()).isEqualTo(4);
+        assertThat(summary.files()).contains("results.csv", "failed-users.csv", "drift.csv", "blocked.csv",
+                "plan.csv", "summary.json", "report.html");
+        assertThat(runs.summaryJson(first.run().runId())).hasValueSatisfying(
+                json -> assertThat(RunSummary.fromJson(json)).isEqualTo(summary));
+        String html = Files.readString(first.outDir().resolve("report.html"));
+        assertThat(html).contains("exit 1: finished, some rows or operations failed")
+                .contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img").doesNotContain("://");
+
+        String fixed = String.join("\n", failed).replace("<img src=x onerror=alert(1)>,", "zed@example.com,")
                 .replace("Dana Fox,owner", "Dana Fox,viewer").replace("Alice Ng,member,,", "Alice Ng,member,x,");
         RunResult second = runner.start(RunMode.SYNC, config(write("fixed.csv", fixed + "\n")), null);
 
@@ -111,6 +133,18 @@ class ReportFilesTest {
         assertThat(blocked).hasSize(4)
                 .anyMatch(l -> l.startsWith("deactivate,ops-admin@example.com,2,") && l.contains("protected user"))
                 .anyMatch(l -> l.startsWith("deactivate,bob@example.com,,") && l.contains("removal limit"));
+    }
+
+    @Test
+    void aRejectedInputStillLeavesASummaryWithItsExitCode() throws IOException {
+        RunResult result = runner.start(RunMode.SYNC, config(write("users.csv", "name\nx\n")), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        RunSummary summary = RunSummary.fromJson(Files.readString(result.outDir().resolve("summary.json")));
+        assertThat(summary.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(summary.problem()).contains("missing required column 'Work Email'");
+        assertThat(summary.steps()).extracting(StepTiming::status).containsExactly("FAILED");
+        assertThat(result.outDir().resolve("report.html")).content().contains("exit 5: input rejected");
     }
 
     private Path write(String name, String content) throws IOException {
