@@ -24,14 +24,6 @@ abstract class NotAvailableYet implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    @Command(name = "history", description = "List past runs.")
-    static final class History extends NotAvailableYet {
-    }
-
-    @Command(name = "report", description = "Print one run's summary and the path of its files.")
-    static final class Report extends NotAvailableYet {
-    }
-
     @Command(name = "explain", description = "Show a user's or a team's desired and actual state.")
     static final class Explain extends NotAvailableYet {
     }
