@@ -13,6 +13,7 @@ import dev.scimsync.state.DesiredUser;
 import dev.scimsync.state.DesiredUsers;
 import dev.scimsync.state.InputFiles;
 import dev.scimsync.state.PlannedOp;
+import dev.scimsync.state.OpState;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteUsers;
 import dev.scimsync.state.RowErrors;
@@ -125,6 +126,9 @@ public class SyncJobFactory {
                 .reader(reader)
                 .processor(new UserRowValidator())
                 .writer(new UserRowWriter(run::runId, desiredUsers, rowErrors))
+                .listener(new Progress(Progress.Output.system(), "load users", "rows", () -> inputFiles
+                        .of(run.runId()).stream().filter(f -> f.kind().equals(InputKind.USERS.id()))
+                        .mapToLong(f -> f.rowCount()).sum()))
                 .build();
     }
 
@@ -135,6 +139,10 @@ public class SyncJobFactory {
                 .reader(pendingOps(run))
                 .writer(new OpWriter(run.run().opsRunId(), plannedOps, run::client, run::executor,
                         run.config().limits().maxErrorRate()))
+                .listener(new Progress(Progress.Output.system(), "apply", "operations", () -> {
+                    Map<OpState, Long> states = plannedOps.countByState(run.run().opsRunId());
+                    return states.getOrDefault(OpState.PENDING, 0L) + states.getOrDefault(OpState.SENDING, 0L);
+                }))
                 .build();
     }
 
