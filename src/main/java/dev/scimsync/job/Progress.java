@@ -37,6 +37,7 @@ final class Progress implements StepExecutionListener, ItemWriteListener<Object>
     private long started;
     private long lastShown;
     private boolean shown;
+    private long shownDone;
 
     /**
      * @param label what the step does, e.g. {@code load users}
@@ -77,7 +78,9 @@ final class Progress implements StepExecutionListener, ItemWriteListener<Object>
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (output.terminal() && shown) {
-            show(output.nanoClock().getAsLong());
+            if (shownDone != done) {
+                show(output.nanoClock().getAsLong());
+            }
             output.stream().println();
             output.stream().flush();
         }
@@ -92,6 +95,7 @@ final class Progress implements StepExecutionListener, ItemWriteListener<Object>
                 left);
         output.stream().flush();
         shown = true;
+        shownDone = done;
     }
 
     private static String clock(long seconds) {

@@ -112,7 +112,7 @@ public class SyncRunner {
         if (execution.getStatus() == BatchStatus.COMPLETED && plannedOps.countBlockedByRemovalLimit(
                 run.opsRunId()) > 0) {
             exitCode = ExitCodes.SAFETY_STOP;
-            problem = "stopped by policy.max-removals: the removals were held back (see results.csv); check the"
+            problem = "stopped by policy.max-removals: the removals were held back (see blocked.csv); check the"
                     + " input, then raise the limit if they are intended";
         } else if (execution.getStatus() == BatchStatus.COMPLETED) {
             boolean attention = rows.getOrDefault("invalid", 0L) + rows.getOrDefault("failed", 0L)
