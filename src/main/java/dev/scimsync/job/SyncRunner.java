@@ -4,7 +4,6 @@ import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
-import dev.scimsync.report.RunSummary;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.Runs;
@@ -15,6 +14,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,6 +30,8 @@ import java.util.Optional;
  */
 @Component
 public class SyncRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -124,12 +127,23 @@ public class SyncRunner {
             problem = failure.message();
         }
         Instant finishedAt = Instant.now();
-        RunSummary summary = summaries.write(new RunEnd(run, finishedAt, exitCode, ExitCodes.meaning(exitCode),
-                problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
-                context.config().policy(), context.mode() == RunMode.PLAN));
-        runs.finish(run.runId(), exitCode, finishedAt, summary.toJson());
+        runs.finish(run.runId(), exitCode, finishedAt, summarise(context, execution, finishedAt, exitCode, problem));
         RunRecord finished = runs.find(run.runId()).orElse(run);
         return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+    }
+
+    /** Writes summary.json and report.html; returns the summary for the state database, null if it failed. */
+    private String summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
+                             String problem) {
+        try {
+            return summaries.write(new RunEnd(context.run(), finishedAt, exitCode, ExitCodes.meaning(exitCode),
+                    problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
+                    context.config().policy(), context.mode() == RunMode.PLAN)).toJson();
+        } catch (RuntimeException e) {
+            // the run's outcome stands and is recorded; only its summary is missing
+            log.error("cannot sum run {} up", context.runId(), e);
+            return null;
+        }
     }
 
     private static JobParameters parameters(String runId) {
