@@ -8,6 +8,6 @@ package dev.scimsync.report;
  * @param action   what happened: reported, ignored, kept (protected user), planned: deactivate, deactivated,
  *                 blocked, failed, pending
  */
-public record DriftLine(String kind, String key, String targetId, String finding, String onTarget, String policy,
+record DriftLine(String kind, String key, String targetId, String finding, String onTarget, String policy,
                         String action, String detail) {
 }

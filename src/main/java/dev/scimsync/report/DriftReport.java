@@ -37,7 +37,7 @@ public class DriftReport {
     }
 
     /** Streams the drift of a run, each with the rule that decided and what it did. */
-    public void forEach(String opsRunId, PolicyConfig policy, boolean planOnly, Consumer<DriftLine> action) {
+    void forEach(String opsRunId, PolicyConfig policy, boolean planOnly, Consumer<DriftLine> action) {
         Set<String> protectedUsers = Set.copyOf(policy.protectedUsers());
         String absentUsers = "absent-users: " + policy.absentUsers().name().toLowerCase(Locale.ROOT);
         drift.forEachUser(opsRunId, protectedUsers, row -> {
