@@ -21,6 +21,7 @@ public class Drift {
             SELECT r.id, r.email_key, r.user_name, r.org_role, r.display_name, o.kind, o.state, o.error_type, o.detail
             FROM remote_user r
             LEFT JOIN planned_op o ON o.run_id = r.run_id AND o.line_no IS NULL AND o.target_id = r.id
+                   AND o.kind = 'DEACTIVATE_USER'
             WHERE r.run_id = ? AND r.pass = 'snapshot' AND r.active = TRUE
               AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id
                               AND (d.email_key = r.email_key OR d.user_name_key = r.user_name_key))
@@ -35,6 +36,7 @@ public class Drift {
             FROM planned_op o
             LEFT JOIN remote_user r ON r.run_id = o.run_id AND r.pass = 'snapshot' AND r.id = o.target_id
             WHERE o.run_id = ? AND o.state = 'BLOCKED' AND o.line_no IS NOT NULL
+              AND o.kind IN ('DEACTIVATE_USER', 'UPDATE_USER')
             ORDER BY o.object_key, o.seq""";
 
     private final JdbcTemplate jdbc;
