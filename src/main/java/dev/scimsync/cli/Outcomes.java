@@ -47,14 +47,6 @@ final class Outcomes {
     }
 
     static String meaning(int exitCode) {
-        return switch (exitCode) {
-            case ExitCodes.OK -> "all in sync";
-            case ExitCodes.FAILURES -> "finished, some rows or operations failed (see results.csv)";
-            case ExitCodes.USAGE -> "usage or configuration error";
-            case ExitCodes.SAFETY_STOP -> "stopped by a safety limit, nothing removed";
-            case ExitCodes.ABORTED -> "aborted; fix the cause and run 'scim-sync resume'";
-            case ExitCodes.INPUT_REJECTED -> "input rejected before any write";
-            default -> "unknown";
-        };
+        return ExitCodes.meaning(exitCode);
     }
 }

@@ -16,8 +16,7 @@ import java.util.Properties;
         description = "Bulk CSV to SCIM sync for Weights & Biases organisations and SCIM 2.0 service providers.",
         subcommands = {
                 PlanCommand.class, ApplyCommand.class, SyncCommand.class, ResumeCommand.class,
-                ValidateCommand.class, NotAvailableYet.History.class,
-                NotAvailableYet.Report.class, ExplainCommand.class,
+                ValidateCommand.class, HistoryCommand.class, ReportCommand.class, ExplainCommand.class,
                 EmulatorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -97,6 +97,14 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
         return mapping.row(record.line(), record.fields());
     }
 
+    /** The file's header fields exactly as read, in file order; available once the reader is open. */
+    public List<String> header() {
+        if (mapping == null) {
+            throw new IllegalStateException(file + " is not open");
+        }
+        return mapping.header();
+    }
+
     @Override
     public void update(ExecutionContext executionContext) {
         executionContext.putLong(getExecutionContextKey("read.count"), count);

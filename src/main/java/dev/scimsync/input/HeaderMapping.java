@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Where each logical column sits in one file: header texts are matched case-insensitively, ignoring surrounding
- * spaces, against the configured header text of each column (its logical name unless the job renames it).
+ * spaces, against the configured header text of each column (its logical name unless the job renames it). Columns
+ * the kind does not know are ignored, such as the {@code reason} column of a failed-rows file fed back.
  */
 final class HeaderMapping {
 
@@ -82,18 +83,31 @@ final class HeaderMapping {
         return new HeaderMapping(kind, file, List.copyOf(header), Map.copyOf(positions), Map.copyOf(columnHeaders));
     }
 
+    List<String> header() {
+        return header;
+    }
+
     /** Builds the row for one record's fields. */
     CsvRow row(long line, List<String> rawValues) {
         Map<String, String> values = new HashMap<>();
         positions.forEach((logical, position) ->
-                values.put(logical, position < rawValues.size() ? rawValues.get(position).strip() : ""));
+                values.put(logical, position < rawValues.size() ? unquoted(rawValues.get(position).strip()) : ""));
         String structuralError = rawValues.size() == header.size() ? null
                 : "expected " + header.size() + " fields, found " + rawValues.size();
         return new CsvRow(kind, file, line, header, rawValues, values, structuralError, columnHeaders);
     }
 
     private static String key(String headerText) {
-        return headerText.strip().toLowerCase(Locale.ROOT);
+        return unquoted(headerText.strip()).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Undoes the apostrophe that scim-sync's own CSV reports put before a cell a spreadsheet would run as a formula
+     * ({@code '=x} for {@code =x}), so a failed-rows file feeds back with the values it was written from.
+     */
+    static String unquoted(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
     }
 
     private static String listed(List<String> header) {

@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -34,6 +35,7 @@ public final class InputGuard {
         String name = displayName != null ? displayName : file.toString();
         long rows = 0;
         reader.open(new ExecutionContext());
+        List<String> header = reader.header();
         try {
             while (reader.read() != null) {
                 rows++;
@@ -42,7 +44,7 @@ public final class InputGuard {
             reader.close();
         }
         try {
-            return new InputFileInfo(kind, name, sha256(file), rows);
+            return new InputFileInfo(kind, name, sha256(file), rows, header);
         } catch (UncheckedIOException e) {
             throw new InputRejectedException(name, 0, null, "cannot read the file (" + e.getCause().getMessage() + ")");
         }

@@ -17,4 +17,17 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** An exit code in words, as the summary and the report page say it. */
+    public static String meaning(int exitCode) {
+        return switch (exitCode) {
+            case OK -> "all in sync";
+            case FAILURES -> "finished, some rows or operations failed (see results.csv)";
+            case USAGE -> "usage or configuration error";
+            case SAFETY_STOP -> "stopped by a safety limit, nothing removed";
+            case ABORTED -> "aborted; fix the cause and run 'scim-sync resume'";
+            case INPUT_REJECTED -> "input rejected before any write";
+            default -> "unknown";
+        };
+    }
 }

@@ -41,7 +41,8 @@ final class InputGuardTasklet implements Tasklet {
         configured(context.config().inputs()).forEach((kind, file) -> {
             InputFileInfo info = InputGuard.inspect(kind, file, file.toString(),
                     context.config().inputs().columnsFor(kind.id()));
-            InputFileRecord record = new InputFileRecord(kind.id(), info.file(), info.sha256(), info.rows(), null);
+            InputFileRecord record = InputFileRecord.of(kind.id(), info.file(), info.sha256(), info.rows(),
+                    info.header());
             inputFiles.save(runId, record);
             InputFileRecord plannedFile = planned.remove(kind.id());
             if (context.mode() == RunMode.APPLY

@@ -1,5 +1,7 @@
 package dev.scimsync.job;
 
+import dev.scimsync.report.DriftReport;
+import dev.scimsync.report.RowCounts;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -11,17 +13,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Writes results.csv and keeps the counts per status in the job's context for the exit code and the summary. */
+/** Writes results.csv, failed-*.csv, drift.csv and blocked.csv, and keeps the counts per status in the job's context for the exit code and the summary. */
 final class ReportTasklet implements Tasklet {
 
     static final String COUNT_PREFIX = "rows.";
 
     private final RunContext context;
     private final RunReport report;
+    private final DriftReport drift;
 
-    ReportTasklet(RunContext context, RunReport report) {
+    ReportTasklet(RunContext context, RunReport report, DriftReport drift) {
         this.context = context;
         this.report = report;
+        this.drift = drift;
     }
 
     @Override
@@ -29,12 +33,15 @@ final class ReportTasklet implements Tasklet {
         Map<String, String> files = new HashMap<>();
         InputGuardTasklet.configured(context.config().inputs())
                 .forEach((kind, path) -> files.put(kind.id(), path.toString()));
-        Map<RowStatus, Long> counts = report.writeResults(context.run().opsRunId(), context.outDir(),
-                context.mode() == RunMode.PLAN, files);
+        String opsRunId = context.run().opsRunId();
+        boolean planOnly = context.mode() == RunMode.PLAN;
+        RowCounts counts = report.writeResults(opsRunId, context.outDir(), planOnly, files);
+        drift.write(opsRunId, context.outDir(), context.config().policy(), planOnly);
+        report.writeBlocked(opsRunId, context.outDir());
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
                 .getExecutionContext();
         for (RowStatus status : RowStatus.values()) {
-            jobContext.putLong(COUNT_PREFIX + status.label(), counts.getOrDefault(status, 0L));
+            jobContext.putLong(COUNT_PREFIX + status.label(), counts.total(status));
         }
         return RepeatStatus.FINISHED;
     }

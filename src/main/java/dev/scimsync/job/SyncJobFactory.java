@@ -7,6 +7,7 @@ import dev.scimsync.input.CsvRowReader;
 import dev.scimsync.input.InputKind;
 import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.RunPlanner;
+import dev.scimsync.report.DriftReport;
 import dev.scimsync.report.RunReport;
 import dev.scimsync.snapshot.TeamSnapshot;
 import dev.scimsync.snapshot.UserSnapshot;
@@ -14,6 +15,7 @@ import dev.scimsync.state.DesiredSets;
 import dev.scimsync.state.DesiredUsers;
 import dev.scimsync.state.InputFiles;
 import dev.scimsync.state.PlannedOp;
+import dev.scimsync.state.OpState;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteUsers;
 import dev.scimsync.state.RowErrors;
@@ -75,12 +77,13 @@ public class SyncJobFactory {
     private final TargetIds targetIds;
     private final UserVerifier verifier;
     private final RunReport report;
+    private final DriftReport drift;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
                    InputFiles inputFiles, DesiredUsers desiredUsers, DesiredSets desiredSets, RowErrors rowErrors,
                    RowRules rowRules, UserSnapshot snapshot, TeamSnapshot teamSnapshot,
                    MembershipRules membershipRules, RunPlanner planner, PlannedOps plannedOps,
-                   TargetIds targetIds, UserVerifier verifier, RunReport report) {
+                   TargetIds targetIds, UserVerifier verifier, RunReport report, DriftReport drift) {
         this.targetIds = targetIds;
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -97,12 +100,13 @@ public class SyncJobFactory {
         this.plannedOps = plannedOps;
         this.verifier = verifier;
         this.report = report;
+        this.drift = drift;
     }
 
     Job create(RunContext run) {
         JobExecutionDecider prepare = (job, step) -> decision(run.mode().prepares());
         JobExecutionDecider apply = (job, step) -> decision(run.mode().applies());
-        Step reportStep = tasklet("report", new ReportTasklet(run, report));
+        Step reportStep = tasklet("report", new ReportTasklet(run, report, drift));
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(run)
                 .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
@@ -150,6 +154,9 @@ public class SyncJobFactory {
                 .reader(reader)
                 .processor(validator)
                 .writer(new StagingWriter<>(run::runId, table, rowKey, rowErrors))
+                .listener(new Progress(Progress.Output.system(), "load " + kind.id(), "rows", () -> inputFiles
+                        .of(run.runId()).stream().filter(f -> f.kind().equals(kind.id()))
+                        .mapToLong(f -> f.rowCount()).sum()))
                 .build();
     }
 
@@ -164,6 +171,10 @@ public class SyncJobFactory {
                 .reader(pendingOps(run))
                 .writer(new OpWriter(run.run().opsRunId(), plannedOps, targetIds, run::client, run::executor,
                         run.config().limits().maxErrorRate()))
+                .listener(new Progress(Progress.Output.system(), "apply", "operations", () -> {
+                    Map<OpState, Long> states = plannedOps.countByState(run.run().opsRunId());
+                    return states.getOrDefault(OpState.PENDING, 0L) + states.getOrDefault(OpState.SENDING, 0L);
+                }))
                 .build();
     }
 

@@ -4,6 +4,8 @@ import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.scim.ScimDialect;
+import dev.scimsync.report.RunEnd;
+import dev.scimsync.report.RunSummaries;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.Runs;
@@ -14,6 +16,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,16 +33,20 @@ import java.util.Optional;
 @Component
 public class SyncRunner {
 
+    private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final SyncJobFactory jobs;
     private final Runs runs;
     private final Targets targets;
     private final PlannedOps plannedOps;
+    private final RunSummaries summaries;
 
     SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, Runs runs,
-               Targets targets, PlannedOps plannedOps) {
+               Targets targets, PlannedOps plannedOps, RunSummaries summaries) {
         this.plannedOps = plannedOps;
+        this.summaries = summaries;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -113,7 +121,7 @@ public class SyncRunner {
         if (execution.getStatus() == BatchStatus.COMPLETED && plannedOps.countBlockedByRemovalLimit(
                 run.opsRunId()) > 0) {
             exitCode = ExitCodes.SAFETY_STOP;
-            problem = "stopped by policy.max-removals: the removals were held back (see results.csv); check the"
+            problem = "stopped by policy.max-removals: the removals were held back (see blocked.csv); check the"
                     + " input, then raise the limit if they are intended";
         } else if (execution.getStatus() == BatchStatus.COMPLETED) {
             boolean attention = rows.getOrDefault("invalid", 0L) + rows.getOrDefault("failed", 0L)
@@ -124,9 +132,24 @@ public class SyncRunner {
             exitCode = failure.exitCode();
             problem = failure.message();
         }
-        runs.finish(run.runId(), exitCode);
+        Instant finishedAt = Instant.now();
+        runs.finish(run.runId(), exitCode, finishedAt, summarise(context, execution, finishedAt, exitCode, problem));
         RunRecord finished = runs.find(run.runId()).orElse(run);
         return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+    }
+
+    /** Writes summary.json and report.html; returns the summary for the state database, null if it failed. */
+    private String summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
+                             String problem) {
+        try {
+            return summaries.write(new RunEnd(context.run(), finishedAt, exitCode, ExitCodes.meaning(exitCode),
+                    problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
+                    context.config().policy(), context.mode() == RunMode.PLAN)).toJson();
+        } catch (RuntimeException e) {
+            // the run's outcome stands and is recorded; only its summary is missing
+            log.error("cannot sum run {} up", context.runId(), e);
+            return null;
+        }
     }
 
     private static JobParameters parameters(String runId) {

@@ -1,12 +1,14 @@
 package dev.scimsync.report;
 
+import dev.scimsync.state.InputFiles;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.ResultRow;
 import dev.scimsync.state.Results;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,13 +18,16 @@ public class RunReport {
 
     public static final String PLAN_CSV = "plan.csv";
     public static final String RESULTS_CSV = "results.csv";
+    public static final String BLOCKED_CSV = "blocked.csv";
 
     private final PlannedOps plannedOps;
     private final Results results;
+    private final InputFiles inputFiles;
 
-    public RunReport(PlannedOps plannedOps, Results results) {
+    public RunReport(PlannedOps plannedOps, Results results, InputFiles inputFiles) {
         this.plannedOps = plannedOps;
         this.results = results;
+        this.inputFiles = inputFiles;
     }
 
     /** One line per planned operation, in execution order: what changes, before and after. */
@@ -40,18 +45,39 @@ public class RunReport {
     }
 
     /**
-     * One line per input row (and per operation on an object no row names), with its final status.
+     * One line per operation held back by a safety rule (removal limit, protected user, last admin): what it would
+     * have done and why it was not sent.
+     */
+    public long writeBlocked(String opsRunId, Path outDir) {
+        long[] count = {0};
+        try (SafeCsv csv = SafeCsv.open(outDir.resolve(BLOCKED_CSV),
+                "action", "key", "line", "target_id", "before", "after", "reason")) {
+            plannedOps.forEachBlocked(opsRunId, op -> {
+                csv.row(op.kind().action(), op.objectKey(), op.lineNo(), op.targetId(), op.before(), op.after(),
+                        op.detail());
+                count[0]++;
+            });
+        }
+        return count[0];
+    }
+
+    /**
+     * One line per input row (and per operation on an object no row names), with its final status; and, in the same
+     * pass, {@code failed-<kind>.csv} for each input.
      *
      * @param files the input files by kind ({@code users}), as the job names them
      */
-    public Map<RowStatus, Long> writeResults(String opsRunId, Path outDir, boolean planOnly,
-                                             Map<String, String> files) {
-        Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-        try (SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
+    public RowCounts writeResults(String opsRunId, Path outDir, boolean planOnly, Map<String, String> files) {
+        RowCounts counts = new RowCounts();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        inputFiles.of(opsRunId).forEach(f -> headers.put(f.kind(), f.headerFields()));
+        try (FailedRows failed = new FailedRows(outDir, headers);
+             SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
                 "status", "target_id", "http_status", "error_type", "detail", "attempts")) {
             results.forEach(opsRunId, row -> {
                 RowStatus status = RowStatus.of(row, planOnly);
-                counts.merge(status, 1L, Long::sum);
+                counts.add(row.kind(), status, 1);
+                failed.accept(row, status);
                 csv.row(files.getOrDefault(row.kind(), row.kind() + ".csv"), row.line() == null ? "" : row.line(), row.key(), kindOf(row.kind()),
                         row.opKind() == null ? "" : row.opKind().action() + (row.line() == null ? " (absent)" : ""),
                         status.label(), row.targetId(), row.httpStatus(), row.errorType(), detail(row),

@@ -1,5 +1,26 @@
 package dev.scimsync.state;
 
-/** An input file as the run saw it: its checksum decides whether {@code apply --plan} may go ahead. */
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/**
+ * An input file as the run saw it: its checksum decides whether {@code apply --plan} may go ahead.
+ *
+ * @param header the file's header fields as a JSON array, in file order (null for runs recorded before it was
+ *               kept), so failed rows can be written back under the file's own headers
+ */
 public record InputFileRecord(String kind, String path, String sha256, long rowCount, String header) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static InputFileRecord of(String kind, String path, String sha256, long rowCount, List<String> header) {
+        return new InputFileRecord(kind, path, sha256, rowCount, JSON.writeValueAsString(header));
+    }
+
+    /** The header fields, or an empty list when none was recorded. */
+    public List<String> headerFields() {
+        return header == null ? List.of() : JSON.readValue(header, new TypeReference<List<String>>() { });
+    }
 }

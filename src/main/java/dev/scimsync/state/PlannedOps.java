@@ -117,6 +117,14 @@ public class PlannedOps {
                 }, runId);
     }
 
+    /** Streams a run's operations held back by a safety rule, in execution order. */
+    public void forEachBlocked(String runId, Consumer<PlannedOp> action) {
+        jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? AND state = 'BLOCKED' ORDER BY seq",
+                rs -> {
+                    action.accept(MAPPER.mapRow(rs, 0));
+                }, runId);
+    }
+
     public List<PlannedOp> all(String runId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? ORDER BY seq", MAPPER, runId);
     }

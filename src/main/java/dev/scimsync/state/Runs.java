@@ -44,8 +44,19 @@ public class Runs {
                 MAPPER, limit);
     }
 
-    public void finish(String runId, int exitCode) {
-        jdbc.update("UPDATE sync_run SET finished_at = ?, exit_code = ? WHERE run_id = ?",
-                Timestamp.from(Instant.now()), exitCode, runId);
+    /**
+     * Records how a run ended.
+     *
+     * @param summaryJson the run's summary.json, or null when it could not be made
+     */
+    public void finish(String runId, int exitCode, Instant finishedAt, String summaryJson) {
+        jdbc.update("UPDATE sync_run SET finished_at = ?, exit_code = ?, summary_json = ? WHERE run_id = ?",
+                Timestamp.from(finishedAt), exitCode, summaryJson, runId);
+    }
+
+    /** The summary.json of a finished run, when it has one. */
+    public Optional<String> summaryJson(String runId) {
+        return jdbc.queryForList("SELECT summary_json FROM sync_run WHERE run_id = ?", String.class, runId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 }

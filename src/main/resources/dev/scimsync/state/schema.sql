@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS sync_run (
     finished_at  TIMESTAMP,
     exit_code    INT
 );
+-- added after the first release: a database made before it gets the column here
+ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS summary_json VARCHAR(1000000);
 
 CREATE TABLE IF NOT EXISTS input_file (
     run_id     VARCHAR(64)   NOT NULL,

@@ -12,7 +12,7 @@ class ScimSyncCommandTest {
         Cli cli = Cli.run("--help");
 
         assertThat(cli.exitCode).isZero();
-        assertThat(cli.out).contains("plan", "apply", "sync", "resume", "validate", "emulator")
+        assertThat(cli.out).contains("plan", "apply", "sync", "resume", "validate", "history", "report", "emulator")
                 .contains("Exit codes:").contains("3   stopped by a safety limit").contains("5   input rejected");
     }
 

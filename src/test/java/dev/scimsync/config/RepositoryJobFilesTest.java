@@ -32,13 +32,15 @@ class RepositoryJobFilesTest {
     }
 
     @Test
-    void demoSyncsTheSampleUsersIntoTheEmbeddedEmulator() {
+    void demoSyncsTheSamplesIntoTheEmbeddedEmulator() {
         JobConfig demo = load("demo.yml");
 
         assertThat(demo.target()).isEqualTo(new TargetConfig("embedded", "wandb", "basic", "WANDB_API_KEY", null));
         assertThat(demo.target().embedded()).isTrue();
         assertThat(demo.inputs().users()).isEqualTo(Path.of("samples/users.csv"));
-        assertThat(demo.inputs().teams()).isNull();
+        assertThat(demo.inputs().teams()).isEqualTo(Path.of("samples/teams.csv"));
+        assertThat(demo.inputs().memberships()).isEqualTo(Path.of("samples/memberships.csv"));
+        assertThat(demo.inputs().roles()).isEqualTo(Path.of("samples/roles.csv"));
         assertThat(demo.policy().absentUsers()).isEqualTo(AbsentUsers.REPORT);
         assertThat(demo.policy().protectedUsers()).containsExactly("ops-admin@example.com");
         assertThat(demo.limits()).isEqualTo(new LimitsConfig(100, 8, 50, 0.5));

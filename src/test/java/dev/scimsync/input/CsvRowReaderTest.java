@@ -39,6 +39,26 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void readsAFailedRowsFileBackIgnoringItsReasonColumnAndTheFormulaGuard() throws IOException {
+        Path file = write("failed-users.csv", "email,display_name,reason\n"
+                + "ann@example.com,'=Ann,\"org_role: unknown org role 'owner'\"\n");
+
+        CsvRow row = readAll(reader(file, Map.of())).get(0);
+
+        assertThat(row.get("email")).isEqualTo("ann@example.com");
+        assertThat(row.get("display_name")).isEqualTo("=Ann");
+        assertThat(row.structuralError()).isNull();
+        assertThat(row.rawValues()).containsExactly("ann@example.com", "'=Ann", "org_role: unknown org role 'owner'");
+    }
+
+    @Test
+    void keepsAnApostropheThatGuardsNoFormula() throws IOException {
+        Path file = write("users.csv", "email,display_name\nann@example.com,'Tis Ann\n");
+
+        assertThat(readAll(reader(file, Map.of())).get(0).get("display_name")).isEqualTo("'Tis Ann");
+    }
+
+    @Test
     void matchesHeadersIgnoringCase() throws IOException {
         Path file = write("users.csv", "EMAIL,Org_Role\nann@example.com,Admin\n");
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,17 @@ class InputGuardTest {
         InputFileInfo info = InputGuard.inspect(InputKind.TEAMS, file, "samples/teams.csv", Map.of());
 
         assertThat(info).isEqualTo(new InputFileInfo(InputKind.TEAMS, "samples/teams.csv",
-                InputGuard.sha256(file), 3));
+                InputGuard.sha256(file), 3, List.of("team")));
+    }
+
+    @Test
+    void keepsTheHeaderExactlyAsTheFileHasIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("users.csv"),
+                "\uFEFFWork Email ,\"Name, full\",Notes\nalice@example.com,\"Ng, A\",x\n");
+
+        InputFileInfo info = InputGuard.inspect(InputKind.USERS, file, "users.csv", Map.of("email", "Work Email"));
+
+        assertThat(info.header()).containsExactly("Work Email ", "Name, full", "Notes");
     }
 
     @Test

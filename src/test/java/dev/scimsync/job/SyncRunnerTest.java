@@ -5,6 +5,8 @@ import dev.scimsync.config.Overrides;
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.RecordedRequest;
 import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.report.RunSummary;
+import dev.scimsync.report.StepTiming;
 import dev.scimsync.scim.ApiKey;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimClientSettings;
@@ -248,6 +250,10 @@ class SyncRunnerTest {
         assertThat(resumed.rowCounts()).containsEntry("created", 40L);
         assertThat(executions(aborted.run().runId())).extracting(JobExecution::getStatus).containsExactlyInAnyOrder(BatchStatus.FAILED,
                         BatchStatus.COMPLETED);
+        RunSummary summary = RunSummary.fromJson(Files.readString(resumed.outDir().resolve("summary.json")));
+        assertThat(summary.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(summary.steps()).filteredOn(s -> s.name().equals("apply")).extracting(StepTiming::status)
+                .containsExactly("FAILED", "COMPLETED");
     }
 
     /** Users the emulator answered 201 for: every create that took effect. */

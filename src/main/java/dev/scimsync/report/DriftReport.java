@@ -1,0 +1,67 @@
+package dev.scimsync.report;
+
+import dev.scimsync.config.PolicyConfig;
+import dev.scimsync.state.Drift;
+import dev.scimsync.state.DriftRow;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** drift.csv: what the target holds that the inputs do not describe, and what the policy did about each. */
+@Component
+public class DriftReport {
+
+    public static final String DRIFT_CSV = "drift.csv";
+
+    private final Drift drift;
+
+    public DriftReport(Drift drift) {
+        this.drift = drift;
+    }
+
+    /** Writes drift.csv; returns its number of lines. */
+    public long write(String opsRunId, Path outDir, PolicyConfig policy, boolean planOnly) {
+        long[] count = {0};
+        try (SafeCsv csv = SafeCsv.open(outDir.resolve(DRIFT_CSV), "kind", "key", "target_id", "finding",
+                "on_target", "policy", "action", "detail")) {
+            forEach(opsRunId, policy, planOnly, line -> {
+                csv.row(line.kind(), line.key(), line.targetId(), line.finding(), line.onTarget(), line.policy(),
+                        line.action(), line.detail());
+                count[0]++;
+            });
+        }
+        return count[0];
+    }
+
+    /** Streams the drift of a run, each with the rule that decided and what it did. */
+    void forEach(String opsRunId, PolicyConfig policy, boolean planOnly, Consumer<DriftLine> action) {
+        Set<String> protectedUsers = Set.copyOf(policy.protectedUsers());
+        String absentUsers = "absent-users: " + policy.absentUsers().name().toLowerCase(Locale.ROOT);
+        drift.forEachUser(opsRunId, protectedUsers, row -> {
+            boolean isProtected = protectedUsers.contains(row.key());
+            String rule = DriftRow.PROTECTED.equals(row.finding()) || isProtected && row.opKind() == null
+                    ? "protected-users" : absentUsers;
+            action.accept(new DriftLine(row.kind(), row.key(), row.targetId(), row.finding(), row.targetState(),
+                    rule, action(row, policy, isProtected, planOnly), row.detail()));
+        });
+    }
+
+    private static String action(DriftRow row, PolicyConfig policy, boolean isProtected, boolean planOnly) {
+        if (row.opKind() == null) {
+            if (isProtected && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE) {
+                return "kept (protected user)";
+            }
+            return policy.absentUsers() == PolicyConfig.AbsentUsers.IGNORE ? "ignored" : "reported";
+        }
+        String verb = row.opKind().action();
+        return switch (row.opState()) {
+            case DONE -> row.opKind().doneStatus();
+            case BLOCKED -> "blocked";
+            case FAILED -> "failed";
+            case PENDING, SENDING -> planOnly ? "planned: " + verb : "pending";
+        };
+    }
+}

@@ -1,0 +1,167 @@
+package dev.scimsync.job;
+
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.JobFiles;
+import dev.scimsync.config.Overrides;
+import dev.scimsync.emulator.EmulatorOptions;
+import dev.scimsync.emulator.WandbEmulator;
+import dev.scimsync.input.InputGuard;
+import dev.scimsync.report.RunSummary;
+import dev.scimsync.report.StepTiming;
+import dev.scimsync.state.Runs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The files a run leaves in its out dir, for an input with bad rows (same application context as SyncRunnerTest). */
+@SpringBatchTest
+@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+        properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
+class ReportFilesTest {
+
+    static final String BAD_ROWS = """
+            Work Email,Full Name,org_role,Notes
+            ops-admin@example.com,Ops Admin,admin,keeps the lights on
+            <img src=x onerror=alert(1)>,=cmd|' /C calc'!A0,member,typo in the email
+            dana@example.com,Dana Fox,owner,role that does not exist
+            alice@example.com,Alice Ng,member
+            """;
+
+    @Autowired
+    SyncRunner runner;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    Runs runs;
+
+    @TempDir
+    Path dir;
+
+    WandbEmulator emulator;
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withDemoOrg(true));
+        SyncRunnerTest.ENV.put("TEST_SCIM_KEY", "key-1");
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+        jobRepositoryTestUtils.removeJobExecutions();
+    }
+
+    @Test
+    void failedRowsComeBackInTheInputsFormatAndFeedBackCleanlyOnceFixed() throws IOException {
+        Path users = write("users.csv", BAD_ROWS);
+
+        RunResult first = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(first.rowCounts()).containsEntry("invalid", 3L);
+        List<String> failed = Files.readAllLines(first.outDir().resolve("failed-users.csv"));
+        assertThat(failed).containsExactly(
+                "Work Email,Full Name,org_role,Notes,reason",
+                "<img src=x onerror=alert(1)>,'=cmd|' /C calc'!A0,member,typo in the email,Work Email: invalid"
+                        + " email '<img src=x onerror=alert(1)>': contains a space",
+                "dana@example.com,Dana Fox,owner,role that does not exist,\"org_role: unknown org role 'owner'"
+                        + " (expected admin, member or viewer)\"",
+                "alice@example.com,Alice Ng,member,,\"expected 4 fields, found 3\"");
+
+        assertThat(Files.readAllLines(first.outDir().resolve("drift.csv"))).hasSize(3)
+                .anyMatch(l -> l.matches("user,bob@example.com,[^,]+,unmanaged,active; org_role=member;"
+                        + " display_name=Bob Stone,absent-users: report,reported,"))
+                .anyMatch(l -> l.startsWith("user,legacy@example.com,"));
+        assertThat(Files.readAllLines(first.outDir().resolve("blocked.csv")))
+                .containsExactly("action,key,line,target_id,before,after,reason");
+
+        RunSummary summary = RunSummary.fromJson(Files.readString(first.outDir().resolve("summary.json")));
+        assertThat(summary.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(summary.rows().get("users")).containsEntry("invalid", 3L).containsEntry("unchanged", 1L);
+        assertThat(summary.inputs()).singleElement()
+                .satisfies(i -> assertThat(i.sha256()).isEqualTo(InputGuard.sha256(users)));
+        assertThat(summary.steps()).extracting(StepTiming::name).startsWith("guard-inputs", "load-roles",
+                "load-users").endsWith("report");
+        assertThat(summary.steps().get(2).read()).isEqualTo(4);
+        assertThat(summary.files()).contains("results.csv", "failed-users.csv", "drift.csv", "blocked.csv",
+                "plan.csv", "summary.json", "report.html");
+        assertThat(runs.summaryJson(first.run().runId())).hasValueSatisfying(
+                json -> assertThat(RunSummary.fromJson(json)).isEqualTo(summary));
+        String html = Files.readString(first.outDir().resolve("report.html"));
+        assertThat(html).contains("exit 1: finished, some rows or operations failed")
+                .contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img").doesNotContain("://");
+
+        String fixed = String.join("\n", failed).replace("<img src=x onerror=alert(1)>,", "zed@example.com,")
+                .replace("Dana Fox,owner", "Dana Fox,viewer").replace("Alice Ng,member,,", "Alice Ng,member,x,");
+        RunResult second = runner.start(RunMode.SYNC, config(write("fixed.csv", fixed + "\n")), null);
+
+        assertThat(second.exitCode()).as(second.problem()).isEqualTo(ExitCodes.OK);
+        assertThat(second.rowCounts()).containsEntry("invalid", 0L).containsEntry("failed", 0L)
+                .containsEntry("created", 2L);
+        assertThat(Files.readAllLines(second.outDir().resolve("failed-users.csv")))
+                .containsExactly("Work Email,Full Name,org_role,Notes,reason");
+    }
+
+    @Test
+    void driftAndBlockedRemovalsSayWhatThePolicyDidAboutEach() throws IOException {
+        Path users = write("users.csv", "Work Email,active\nops-admin@example.com,false\nalice@example.com,true\n");
+
+        RunResult result = runner.start(RunMode.SYNC, config(users, "policy: { absent-users: deactivate,"
+                + " max-removals: 1, protected-users: [ops-admin@example.com] }\n"), null);
+
+        assertThat(result.exitCode()).as(result.problem()).isEqualTo(ExitCodes.SAFETY_STOP);
+        List<String> drift = Files.readAllLines(result.outDir().resolve("drift.csv"));
+        assertThat(drift).hasSize(4)
+                .anyMatch(l -> l.startsWith("user,bob@example.com,") && l.contains(",unmanaged,")
+                        && l.contains(",absent-users: deactivate,blocked,\"removal limit: 2 deactivations"))
+                .anyMatch(l -> l.startsWith("user,legacy@example.com,") && l.contains(",blocked,"))
+                .anyMatch(l -> l.startsWith("user,ops-admin@example.com,") && l.contains(",protected,")
+                        && l.contains(",protected-users,blocked,protected user"));
+        List<String> blocked = Files.readAllLines(result.outDir().resolve("blocked.csv"));
+        assertThat(blocked).hasSize(4)
+                .anyMatch(l -> l.startsWith("deactivate,ops-admin@example.com,2,") && l.contains("protected user"))
+                .anyMatch(l -> l.startsWith("deactivate,bob@example.com,,") && l.contains("removal limit"));
+    }
+
+    @Test
+    void aRejectedInputStillLeavesASummaryWithItsExitCode() throws IOException {
+        RunResult result = runner.start(RunMode.SYNC, config(write("users.csv", "name\nx\n")), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        RunSummary summary = RunSummary.fromJson(Files.readString(result.outDir().resolve("summary.json")));
+        assertThat(summary.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(summary.problem()).contains("missing required column 'Work Email'");
+        assertThat(summary.steps()).extracting(StepTiming::status).containsExactly("FAILED");
+        assertThat(result.outDir().resolve("report.html")).content().contains("exit 5: input rejected");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private JobConfig config(Path users) throws IOException {
+        return config(users, "");
+    }
+
+    private JobConfig config(Path users, String extra) throws IOException {
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
+                inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name } } }
+                out: %s
+                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")) + extra);
+        return JobFiles.load(job, Overrides.none());
+    }
+}
