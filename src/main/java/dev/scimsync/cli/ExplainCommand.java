@@ -1,21 +1,16 @@
 package dev.scimsync.cli;
 
 import dev.scimsync.job.ExitCodes;
-import dev.scimsync.job.SyncApplication;
 import dev.scimsync.state.Explanations;
 import dev.scimsync.state.RunRecord;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code scim-sync explain EMAIL|TEAM}: what the inputs ask of a user or team, what the target held when a run last
@@ -24,52 +19,34 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show a user's (EMAIL) or a team's (TEAM) desired and actual state and recent operations.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends StateCommand {
 
     private static final int RUNS = 5;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StateDbOption stateDb;
 
     @Parameters(index = "0", paramLabel = "EMAIL-OR-TEAM")
     String key;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ConfigurableApplicationContext context;
-        try {
-            context = SyncApplication.start(stateDb.url);
-        } catch (RuntimeException e) {
-            err.println("scim-sync: cannot open the state database: " + StateDbErrors.explain(e));
-            return ExitCodes.ABORTED;
+    int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+        Explanations explanations = context.getBean(Explanations.class);
+        boolean user = key.contains("@");
+        String lower = key.toLowerCase(Locale.ROOT);
+        Optional<RunRecord> run = explanations.latestRunAbout(lower, user);
+        if (run.isEmpty()) {
+            err.println("scim-sync: no run has seen " + (user ? "user " : "team ") + key);
+            return ExitCodes.USAGE;
         }
-        try (context) {
-            Explanations explanations = context.getBean(Explanations.class);
-            boolean user = key.contains("@");
-            String lower = key.toLowerCase(Locale.ROOT);
-            Optional<RunRecord> run = explanations.latestRunAbout(lower, user);
-            if (run.isEmpty()) {
-                err.println("scim-sync: no run has seen " + (user ? "user " : "team ") + key);
-                return ExitCodes.USAGE;
-            }
-            out.printf("%s %s, as of run %s (%s, %s)%n", user ? "user" : "team", key, run.get().runId(),
-                    run.get().command(), run.get().startedAt());
-            List<Explanations.Fact> facts = user ? explanations.user(run.get().runId(), lower)
-                    : explanations.team(run.get().runId(), lower);
-            out.printf("  %-32s %-36s %s%n", "", "desired (inputs)", "actual (target)");
-            facts.forEach(f -> out.printf("  %-32s %-36s %s%n", f.subject(), f.desired(), f.actual()));
-            List<Explanations.Step> steps = explanations.steps(lower, RUNS);
-            out.println(steps.isEmpty() ? "  no operation in the last " + RUNS + " runs"
-                    : "  operations in the last " + RUNS + " runs:");
-            steps.forEach(s -> out.printf("    %s %-6s %-15s %-40s %-8s %s%n", s.runId(), s.command(), s.action(),
-                    s.key(), s.state(), s.detail() == null ? "" : s.detail()));
-            out.flush();
-            return ExitCodes.OK;
-        }
+        out.printf("%s %s, as of run %s (%s, %s)%n", user ? "user" : "team", key, run.get().runId(),
+                run.get().command(), run.get().startedAt());
+        List<Explanations.Fact> facts = user ? explanations.user(run.get().runId(), lower)
+                : explanations.team(run.get().runId(), lower);
+        out.printf("  %-32s %-36s %s%n", "", "desired (inputs)", "actual (target)");
+        facts.forEach(f -> out.printf("  %-32s %-36s %s%n", f.subject(), f.desired(), f.actual()));
+        List<Explanations.Step> steps = explanations.steps(lower, RUNS);
+        out.println(steps.isEmpty() ? "  no operation in the last " + RUNS + " runs"
+                : "  operations in the last " + RUNS + " runs:");
+        steps.forEach(s -> out.printf("    %s %-6s %-15s %-40s %-8s %s%n", s.runId(), s.command(), s.action(),
+                s.key(), s.state(), s.detail() == null ? "" : s.detail()));
+        return ExitCodes.OK;
     }
 }
