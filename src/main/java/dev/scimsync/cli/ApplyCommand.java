@@ -17,6 +17,10 @@ final class ApplyCommand extends PlanCommand {
 
     @Override
     RunResult run(SyncRunner runner) {
+        if (allowRemovals != null) {
+            throw new IllegalArgumentException("--allow-removals applies when planning: the plan holds its removals"
+                    + " back; make a new plan with --allow-removals and apply that");
+        }
         RunRecord plan = runner.run(planRunId)
                 .orElseThrow(() -> new IllegalArgumentException("no plan run " + planRunId + " in the state database"));
         if (!RunMode.PLAN.command().equals(plan.command())) {

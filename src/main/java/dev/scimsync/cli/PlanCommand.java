@@ -7,6 +7,7 @@ import dev.scimsync.job.RunResult;
 import dev.scimsync.job.SyncRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code scim-sync plan JOB.yml}: read, validate, snapshot and plan; write plan.csv; change nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -15,6 +16,10 @@ class PlanCommand extends RunCommand {
 
     @Mixin
     JobOptions job;
+
+    @Option(names = "--allow-removals", paramLabel = "N",
+            description = "Allow up to N removals of each kind in this run, above policy.max-removals.")
+    Long allowRemovals;
 
     JobConfig config;
 
@@ -25,7 +30,7 @@ class PlanCommand extends RunCommand {
 
     @Override
     RunResult run(SyncRunner runner) {
-        return runner.start(mode(), config, null);
+        return runner.start(mode(), config, null, allowRemovals);
     }
 
     RunMode mode() {

@@ -4,6 +4,8 @@ import dev.scimsync.config.InputsConfig;
 import dev.scimsync.input.InputFileInfo;
 import dev.scimsync.input.InputGuard;
 import dev.scimsync.input.InputKind;
+import dev.scimsync.input.InputRejectedException;
+import dev.scimsync.config.RemovalLimit;
 import dev.scimsync.state.InputFileRecord;
 import dev.scimsync.state.InputFiles;
 import org.springframework.batch.core.step.StepContribution;
@@ -44,6 +46,9 @@ final class InputGuardTasklet implements Tasklet {
             InputFileRecord record = InputFileRecord.of(kind.id(), info.file(), info.sha256(), info.rows(),
                     info.header());
             inputFiles.save(runId, record);
+            if (context.mode() != RunMode.APPLY) {
+                checkRowDrop(kind, file, info.rows());
+            }
             InputFileRecord plannedFile = planned.remove(kind.id());
             if (context.mode() == RunMode.APPLY
                     && (plannedFile == null || !Objects.equals(plannedFile.sha256(), record.sha256()))) {
@@ -56,6 +61,23 @@ final class InputGuardTasklet implements Tasklet {
                     + planned.values().iterator().next().path() + ", which this job no longer names");
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A file that shrank by more than {@code policy.max-row-drop} since the job's last finished run is rejected:
+     * a truncated or empty export must not turn into removals.
+     */
+    private void checkRowDrop(InputKind kind, Path file, long rows) {
+        RemovalLimit maxDrop = context.config().policy().maxRowDrop();
+        inputFiles.lastGood(context.run().jobName(), kind.id(), context.runId()).ifPresent(previous -> {
+            long dropped = previous.rowCount() - rows;
+            if (dropped > 0 && dropped > maxDrop.allowed(previous.rowCount())) {
+                throw new InputRejectedException(file.toString(), 0, null, String.format(
+                        "%d rows, %d fewer than the %d of %s, more than policy.max-row-drop %s allows; is the export"
+                                + " truncated? Check it, or raise policy.max-row-drop for a real shrink",
+                        rows, dropped, previous.rowCount(), previous.path(), maxDrop));
+            }
+        });
     }
 
     /** The input files the job names, in the order they are loaded. */

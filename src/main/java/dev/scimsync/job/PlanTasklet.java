@@ -52,7 +52,8 @@ final class PlanTasklet implements Tasklet {
                 inputs.users() != null && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
                 policy.absentMembers() == PolicyConfig.AbsentMembers.REMOVE,
                 inputs.roles() != null && policy.absentRoles() == PolicyConfig.AbsentRoles.DELETE, protectedUsers,
-                context.client().dialect().supportsProfileUpdates(), policy.maxRemovals()));
+                context.client().dialect().supportsProfileUpdates(), policy.maxRemovals(),
+                context.run().allowRemovals()));
         contribution.incrementWriteCount(plan.operations());
         report.writePlan(runId, context.outDir());
         if (plan.removalLimit() != null) {

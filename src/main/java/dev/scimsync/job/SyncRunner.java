@@ -61,6 +61,15 @@ public class SyncRunner {
      * @throws dev.scimsync.scim.MissingCredentialException before anything starts, when the key variable is unset
      */
     public RunResult start(RunMode mode, JobConfig config, String planRunId) {
+        return start(mode, config, planRunId, null);
+    }
+
+    /**
+     * Starts a new run.
+     *
+     * @param allowRemovals raises {@code policy.max-removals} to this many removals of each kind for this run only
+     */
+    public RunResult start(RunMode mode, JobConfig config, String planRunId, Long allowRemovals) {
         if (config.inputs().roles() != null && !ScimDialect.of(config.target().dialect()).supportsRoles()) {
             throw new ConfigException("inputs.roles: the " + config.target().dialect() + " dialect has no custom"
                     + " roles (/Roles is a W&B extension); remove roles.csv from this job or use dialect wandb");
@@ -68,7 +77,7 @@ public class SyncRunner {
         targets.settingsFor(config);
         String runId = RunIds.next();
         RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
-                config.out().resolve(runId).toString(), Instant.now(), null, null);
+                config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals);
         runs.insert(run);
         return execute(run);
     }

@@ -18,8 +18,10 @@ import java.util.Set;
 public class RunPlanner {
 
     /** What the policy asks of a plan. */
+    /** @param allowRemovals a count that raises {@code maxRemovals} for one run ({@code --allow-removals}), or null */
     public record Policy(boolean deactivateAbsentUsers, boolean removeAbsentMembers, boolean deleteAbsentRoles,
-                         Set<String> protectedUsers, boolean manageProfile, RemovalLimit maxRemovals) {
+                         Set<String> protectedUsers, boolean manageProfile, RemovalLimit maxRemovals,
+                         Long allowRemovals) {
     }
 
     /**
@@ -53,7 +55,7 @@ public class RunPlanner {
                 policy.manageProfile());
         teams.plan(ops, policy.removeAbsentMembers(), policy.protectedUsers());
         ops.flush();
-        String limit = checkRemovals(runId, policy.maxRemovals());
+        String limit = checkRemovals(runId, policy.maxRemovals(), policy.allowRemovals());
         if (limit != null) {
             plannedOps.blockRemovals(runId, limit);
         }
@@ -61,31 +63,32 @@ public class RunPlanner {
     }
 
     /** The reason every removal must be held back, or null when each kind is within the limit. */
-    private String checkRemovals(String runId, RemovalLimit limit) {
+    private String checkRemovals(String runId, RemovalLimit limit, Long raisedTo) {
         List<String> over = new ArrayList<>();
         check(runId, OpKind.DEACTIVATE_USER, "deactivations", "active users", count(
                 "SELECT COUNT(*) FROM remote_user WHERE run_id = ? AND pass = 'snapshot' AND active = TRUE", runId),
-                limit, over);
+                limit, raisedTo, over);
         check(runId, OpKind.REMOVE_MEMBER, "membership removals", "members of the managed teams", count("""
                 SELECT COUNT(*) FROM remote_member rm JOIN remote_group g ON g.run_id = rm.run_id
                        AND g.pass = rm.pass AND g.id = rm.group_id
                 WHERE rm.run_id = ? AND rm.pass = 'snapshot'
                   AND (EXISTS (SELECT 1 FROM desired_team t WHERE t.run_id = g.run_id AND t.name_key = g.name_key)
                        OR EXISTS (SELECT 1 FROM desired_member m WHERE m.run_id = g.run_id
-                                  AND m.team_key = g.name_key))""", runId), limit, over);
+                                  AND m.team_key = g.name_key))""", runId), limit, raisedTo, over);
         check(runId, OpKind.DELETE_ROLE, "role deletions", "custom roles", count(
-                "SELECT COUNT(*) FROM remote_role WHERE run_id = ? AND pass = 'snapshot'", runId), limit, over);
+                "SELECT COUNT(*) FROM remote_role WHERE run_id = ? AND pass = 'snapshot'", runId), limit, raisedTo,
+                over);
         return over.isEmpty() ? null : "removal limit: " + String.join("; ", over);
     }
 
     private void check(String runId, OpKind kind, String what, String of, long managed, RemovalLimit limit,
-                       List<String> over) {
+                       Long raisedTo, List<String> over) {
         long planned = count("SELECT COUNT(*) FROM planned_op WHERE run_id = ? AND state = 'PENDING' AND kind = '"
                 + kind.name() + "'", runId);
-        long allowed = limit.allowed(managed);
+        long allowed = Math.max(limit.allowed(managed), raisedTo == null ? 0 : raisedTo);
         if (planned > allowed) {
-            over.add(String.format("%d %s planned, policy.max-removals %s of %d %s allows %d", planned, what, limit,
-                    managed, of, allowed));
+            over.add(String.format("%d %s planned, policy.max-removals %s of %d %s allows %d%s", planned, what,
+                    limit, managed, of, allowed, raisedTo == null ? "" : " (--allow-removals " + raisedTo + ")"));
         }
     }
 

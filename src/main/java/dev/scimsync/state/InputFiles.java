@@ -22,6 +22,15 @@ public class InputFiles {
                 runId, file.kind(), file.path(), file.sha256(), file.rowCount(), file.header());
     }
 
+    /** The file of this kind that the job's last finished run (exit 0 or 1) read before {@code runId}, if any. */
+    public java.util.Optional<InputFileRecord> lastGood(String jobName, String kind, String runId) {
+        return jdbc.query("SELECT f.kind, f.path, f.sha256, f.row_count, f.header, r.run_id FROM input_file f"
+                        + " JOIN sync_run r ON r.run_id = f.run_id WHERE r.job_name = ? AND f.kind = ? AND r.run_id <> ?"
+                        + " AND r.exit_code IN (0, 1) ORDER BY r.started_at DESC LIMIT 1",
+                (rs, n) -> new InputFileRecord(rs.getString(1), rs.getString(2) + " (run " + rs.getString(6) + ")",
+                        rs.getString(3), rs.getLong(4), rs.getString(5)), jobName, kind, runId).stream().findFirst();
+    }
+
     public List<InputFileRecord> of(String runId) {
         return jdbc.query("SELECT kind, path, sha256, row_count, header FROM input_file WHERE run_id = ? ORDER BY kind",
                 (rs, n) -> new InputFileRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),

@@ -51,10 +51,12 @@ final class EmulatedOrg implements AutoCloseable {
     /** A job file for the emulator with the given sections (inputs, policy, limits...). */
     JobConfig job(String sections) throws IOException {
         Path job = dir.resolve("job.yml");
+        // one job name per test: runs of other tests in the shared state database are not this job's history
         Files.writeString(job, """
+                name: %s
                 target: { url: %s, auth: bearer, token-env: %s }
                 out: %s
-                """.formatted(emulator.baseUrl(), KEY_VARIABLE, dir.resolve("reports")) + sections);
+                """.formatted(dir.getFileName(), emulator.baseUrl(), KEY_VARIABLE, dir.resolve("reports")) + sections);
         return JobFiles.load(job, Overrides.none());
     }
 

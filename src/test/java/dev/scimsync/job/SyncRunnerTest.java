@@ -133,6 +133,38 @@ class SyncRunnerTest {
     }
 
     @Test
+    void allowRemovalsRaisesTheLimitForOneRun() throws IOException {
+        Path users = csv("email\nops-admin@example.com\n");
+        String job = "policy: { absent-users: deactivate, max-removals: 1 }\n";
+
+        RunResult allowed = runner.start(RunMode.SYNC, config(users, job), null, 3L);
+
+        assertThat(allowed.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(allowed.rowCounts()).containsEntry("deactivated", 3L);
+        assertThat(targetUsers().values()).filteredOn(ScimUser::activeOrDefault).hasSize(1);
+    }
+
+    @Test
+    void anExportThatShrankMoreThanMaxRowDropIsRejectedBeforeAnyWrite() throws IOException {
+        StringBuilder rows = new StringBuilder("email\n");
+        for (int i = 1; i <= 10; i++) {
+            rows.append("user").append(i).append("@example.com\n");
+        }
+        Path users = csv(rows.toString());
+        String job = "policy: { max-row-drop: 50% }\n";
+        assertThat(runner.start(RunMode.SYNC, config(users, job), null).exitCode()).isEqualTo(ExitCodes.OK);
+        emulator.resetCounts();
+        Files.writeString(users, "email\nuser1@example.com\nuser2@example.com\n");
+
+        RunResult truncated = runner.start(RunMode.SYNC, config(users, job), null);
+
+        assertThat(truncated.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(truncated.problem()).contains("users.csv").contains("2 rows, 8 fewer than the 10")
+                .contains("max-row-drop 50%");
+        assertThat(emulator.counts().total()).isZero();
+    }
+
+    @Test
     void headersAreMappedThroughTheJobFile() throws IOException {
         Path users = csv("Full Name,Work Email,Role\n\"Ng, Zoe\",zoe@example.com,Viewer\n");
 
@@ -276,10 +308,12 @@ class SyncRunnerTest {
     private dev.scimsync.config.JobConfig config(Path users, String extra) throws IOException {
         Path job = dir.resolve("job.yml");
         String inputs = extra.contains("inputs:") ? "" : "inputs: { users: " + users + " }\n";
+        // one job name per test: runs of other tests in the shared state database are not this job's history
         Files.writeString(job, """
+                name: %s
                 target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
                 out: %s
-                """.formatted(emulator.baseUrl(), dir.resolve("reports")) + inputs + extra);
+                """.formatted(dir.getFileName(), emulator.baseUrl(), dir.resolve("reports")) + inputs + extra);
         return JobFiles.load(job, Overrides.none());
     }
 
