@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 final class UserOperations {
 
+    private static final int MAX_CREATE_ATTEMPTS = 4;
+
     private final ScimClient client;
 
     UserOperations(ScimClient client) {
@@ -56,22 +58,32 @@ final class UserOperations {
                 return link(op, p, existing.get(), "created by an interrupted attempt of this run", 0);
             }
         }
+        return send(op, p, 1);
+    }
+
+    /**
+     * Sends the create; when its answer is lost, looks the user up before sending it again, a few times at most, so
+     * a flaky target neither loses the row nor gets the user twice.
+     */
+    private OpOutcome send(PlannedOp op, UserPayload p, int attempt) {
         try {
             return created(op, p, client.users().create(ScimUser.newUser(p.userName(), p.displayName(), p.email())),
-                    1);
+                    attempt);
         } catch (ScimConflictException conflict) {
             return client.findUserByEmail(p.email())
-                    .map(existing -> link(op, p, existing, "already existed (409); linked", 1))
+                    .map(existing -> link(op, p, existing, "already existed (409); linked", attempt))
                     .orElseGet(() -> OpOutcome.failed(op.seq(), 409, "uniqueness",
                             "userName '" + p.userName() + "' belongs to another user: set a username for "
-                                    + p.email(), 1));
+                                    + p.email(), attempt));
         } catch (ScimUnknownOutcomeException unknown) {
             Optional<ScimUser> existing = client.findUserByEmail(p.email());
             if (existing.isPresent()) {
-                return link(op, p, existing.get(), "created; the answer was lost and the user found", 1);
+                return link(op, p, existing.get(), "created; the answer was lost and the user found", attempt);
             }
-            return created(op, p, client.users().create(ScimUser.newUser(p.userName(), p.displayName(), p.email())),
-                    2);
+            if (attempt >= MAX_CREATE_ATTEMPTS) {
+                throw unknown;
+            }
+            return send(op, p, attempt + 1);
         }
     }
 
