@@ -92,6 +92,44 @@ class KillAndResumeTest {
         }
     }
 
+    @Test
+    void killedAtSeveralRandomMomentsTheRunStillEndsAsAnUninterruptedOneWould() throws Exception {
+        StringBuilder rows = new StringBuilder("email,username,org_role\n");
+        for (int i = 1; i <= USERS; i++) {
+            rows.append("u").append(i).append("@example.com,u").append(i).append(i % 7 == 0 ? ",viewer" : ",")
+                    .append('\n');
+        }
+        Files.writeString(dir.resolve("users.csv"), rows);
+        Files.writeString(dir.resolve("job.yml"), """
+                target: { url: %s, auth: bearer, token-env: %s }
+                inputs: { users: %s }
+                limits: { chunk-size: 3, concurrency: 4, requests-per-second: 0 }
+                out: %s
+                """.formatted(emulator.baseUrl(), KEY_VARIABLE, dir.resolve("users.csv"), dir.resolve("reports")));
+        java.util.Random random = new java.util.Random(20261128);
+        Process run = scimSync("sync", dir.resolve("job.yml").toString());
+        for (int kill = 1; kill <= 3; kill++) {
+            long before = creates();
+            long target = Math.min(USERS - 5, before + 3 + random.nextInt(12));
+            awaitCreates(target, run);
+            Thread.sleep(random.nextInt(40));
+            run.destroyForcibly();
+            assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            run = scimSync("resume");
+        }
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run.exitValue()).as(Files.readString(dir.resolve("resume.log"))).isEqualTo(ExitCodes.OK);
+        assertThat(creates()).isEqualTo(USERS);
+        try (ScimClient client = ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(),
+                ApiKey.of("kill-test-key")).build())) {
+            Map<String, String> roles = new HashMap<>();
+            client.forEachUser(null, u -> roles.put(u.userName(), u.organizationRole()));
+            assertThat(roles).hasSize(USERS);
+            assertThat(roles.values().stream().filter("viewer"::equals)).hasSize(USERS / 7);
+        }
+    }
+
     private static long countTeamAdmins(ScimClient client) {
         long[] admins = {0};
         client.forEachUser(null, u -> admins[0] += u.teamRoles().stream()
