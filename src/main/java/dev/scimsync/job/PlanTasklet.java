@@ -48,7 +48,7 @@ final class PlanTasklet implements Tasklet {
         Set<String> protectedUsers = new HashSet<>();
         policy.protectedUsers().forEach(email -> protectedUsers.add(email.toLowerCase(Locale.ROOT)));
         // absent objects are removed only when their file is part of the job: no users.csv never means "nobody"
-        RunPlanner.Plan plan = planner.plan(runId, new RunPlanner.Policy(
+        RunPlanner.Plan plan = planner.plan(runId, context.config().name(), new RunPlanner.Policy(
                 inputs.users() != null && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
                 policy.absentMembers() == PolicyConfig.AbsentMembers.REMOVE,
                 inputs.roles() != null && policy.absentRoles() == PolicyConfig.AbsentRoles.DELETE, protectedUsers,

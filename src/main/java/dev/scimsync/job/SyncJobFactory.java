@@ -19,6 +19,7 @@ import dev.scimsync.state.OpState;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteUsers;
 import dev.scimsync.state.RowErrors;
+import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RowRules;
 import dev.scimsync.state.TargetIds;
 import dev.scimsync.validate.MembershipRowValidator;
@@ -75,6 +76,7 @@ public class SyncJobFactory {
     private final RunPlanner planner;
     private final PlannedOps plannedOps;
     private final TargetIds targetIds;
+    private final Ownership ownership;
     private final UserVerifier verifier;
     private final RunReport report;
     private final DriftReport drift;
@@ -83,7 +85,9 @@ public class SyncJobFactory {
                    InputFiles inputFiles, DesiredUsers desiredUsers, DesiredSets desiredSets, RowErrors rowErrors,
                    RowRules rowRules, UserSnapshot snapshot, TeamSnapshot teamSnapshot,
                    MembershipRules membershipRules, RunPlanner planner, PlannedOps plannedOps,
-                   TargetIds targetIds, UserVerifier verifier, RunReport report, DriftReport drift) {
+                   TargetIds targetIds, UserVerifier verifier, RunReport report, DriftReport drift,
+                   Ownership ownership) {
+        this.ownership = ownership;
         this.targetIds = targetIds;
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -124,7 +128,7 @@ public class SyncJobFactory {
                 .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
-                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier)))
+                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership)))
                 .next(reportStep)
                 .end()
                 .build();

@@ -2,6 +2,7 @@ package dev.scimsync.job;
 
 import dev.scimsync.apply.UserVerifier;
 import dev.scimsync.snapshot.UserSnapshot;
+import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RemoteUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Lists the target again and checks that every applied operation shows. */
+/**
+ * Lists the target again and checks that every applied operation shows; records what the run created in the job's
+ * ownership ledger.
+ */
 final class VerifyTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(VerifyTasklet.class);
@@ -18,8 +22,10 @@ final class VerifyTasklet implements Tasklet {
     private final RunContext context;
     private final UserSnapshot snapshot;
     private final UserVerifier verifier;
+    private final Ownership ownership;
 
-    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier) {
+    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier, Ownership ownership) {
+        this.ownership = ownership;
         this.context = context;
         this.snapshot = snapshot;
         this.verifier = verifier;
@@ -30,6 +36,7 @@ final class VerifyTasklet implements Tasklet {
         String runId = context.runId();
         snapshot.take(context.client(), runId, RemoteUsers.VERIFY);
         long mismatches = verifier.verify(runId, context.run().opsRunId());
+        ownership.recordCreated(context.run().opsRunId(), context.config().name());
         if (mismatches > 0) {
             log.warn("verify: {} applied operations do not show on the target", mismatches);
         }

@@ -16,12 +16,14 @@ final class OpBatch {
     private static final int SIZE = 1000;
 
     private final String runId;
+    private final String jobName;
     private final PlannedOps plannedOps;
     private final List<PlannedOp> pending = new ArrayList<>();
     private long counter;
 
-    OpBatch(String runId, PlannedOps plannedOps) {
+    OpBatch(String runId, String jobName, PlannedOps plannedOps) {
         this.runId = runId;
+        this.jobName = jobName;
         this.plannedOps = plannedOps;
     }
 
@@ -55,5 +57,10 @@ final class OpBatch {
 
     String runId() {
         return runId;
+    }
+
+    /** The job whose ownership ledger decides what may be removed. */
+    String jobName() {
+        return jobName;
     }
 }

@@ -1,6 +1,7 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.state.OpKind;
+import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RolePayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ public class RolePlanner {
               AND NOT EXISTS (SELECT 1 FROM desired_role d WHERE d.run_id = r.run_id AND d.name = r.name)
               AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'roles'
                               AND e.row_key = r.name)
+              AND """ + Ownership.owned("roles", "r.name") + """
             ORDER BY r.name""";
 
     private static final String HOLDERS = """
@@ -97,7 +99,7 @@ public class RolePlanner {
                         describe(inherited, split(rs.getString("permissions")), null), after,
                         new RolePayload(name, rs.getString("id"), inherited, null, null, false, null, null, holders)
                                 .toJson());
-            }, runId);
+            }, runId, ops.jobName());
         }
     }
 

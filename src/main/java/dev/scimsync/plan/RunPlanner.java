@@ -2,6 +2,7 @@ package dev.scimsync.plan;
 
 import dev.scimsync.config.RemovalLimit;
 import dev.scimsync.state.OpKind;
+import dev.scimsync.state.Ownership;
 import dev.scimsync.state.PlannedOps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,11 @@ public class RunPlanner {
     private final RolePlanner roles;
     private final UserPlanner users;
     private final TeamPlanner teams;
+    private final Ownership ownership;
 
     public RunPlanner(JdbcTemplate jdbc, PlannedOps plannedOps, RolePlanner roles, UserPlanner users,
-                      TeamPlanner teams) {
+                      TeamPlanner teams, Ownership ownership) {
+        this.ownership = ownership;
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
         this.roles = roles;
@@ -47,9 +50,10 @@ public class RunPlanner {
         this.teams = teams;
     }
 
-    public Plan plan(String runId, Policy policy) {
+    public Plan plan(String runId, String jobName, Policy policy) {
         plannedOps.clear(runId);
-        OpBatch ops = new OpBatch(runId, plannedOps);
+        ownership.recordInputs(runId, jobName);
+        OpBatch ops = new OpBatch(runId, jobName, plannedOps);
         roles.plan(ops, policy.deleteAbsentRoles());
         UserPlanner.UserPlan userPlan = users.plan(ops, policy.deactivateAbsentUsers(), policy.protectedUsers(),
                 policy.manageProfile());

@@ -1,6 +1,7 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.state.OpKind;
+import dev.scimsync.state.Ownership;
 import dev.scimsync.state.TeamPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,10 @@ public class TeamPlanner {
                    AND tr.team_key = m.team_key
             WHERE m.run_id = ? ORDER BY m.line_no""";
 
-    /** Members of managed teams that no row names (not even an invalid one); unknown users are never touched. */
+    /**
+     * Members of managed teams that no row names (not even an invalid one) and that the job owns; unknown users are
+     * never touched.
+     */
     private static final String ABSENT = """
             SELECT g.id AS group_id, g.name, g.name_key, u.id AS user_id, u.email_key, tr.role
             FROM remote_member rm
@@ -59,6 +63,7 @@ public class TeamPlanner {
                               AND m.email_key = u.email_key)
               AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = rm.run_id AND e.kind = 'memberships'
                               AND e.row_key = CONCAT(g.name_key, '/', u.email_key))
+              AND """ + Ownership.owned("memberships", "CONCAT(g.name_key, '/', u.email_key)") + """
             ORDER BY g.name_key, u.email_key""";
 
     private final JdbcTemplate jdbc;
@@ -110,7 +115,7 @@ public class TeamPlanner {
                         "member (team role " + (rs.getString("role") == null ? "member" : rs.getString("role")) + ")",
                         "not a member", TeamPayload.member(rs.getString("name"), rs.getString("group_id"), email,
                                 rs.getString("user_id"), null).toJson());
-            }, runId);
+            }, runId, ops.jobName());
         }
     }
 

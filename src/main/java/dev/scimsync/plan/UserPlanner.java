@@ -1,6 +1,7 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.state.OpKind;
+import dev.scimsync.state.Ownership;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteUsers;
 import dev.scimsync.state.UserPayload;
@@ -36,7 +37,7 @@ public class UserPlanner {
             WHERE d.run_id = ?
             ORDER BY d.line_no""";
 
-    /** Active remote users that no input row names, not even an invalid one. */
+    /** Active remote users that no input row names, not even an invalid one, and that the job owns. */
     private static final String ABSENT = """
             SELECT r.id, r.email, r.email_key, r.user_name, r.org_role FROM remote_user r
             WHERE r.run_id = ? AND r.pass = 'snapshot' AND r.active = TRUE
@@ -44,6 +45,7 @@ public class UserPlanner {
                               AND (d.email_key = r.email_key OR d.user_name_key = r.user_name_key))
               AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'
                               AND (e.row_key = r.email_key OR e.row_key = r.user_name_key))
+              AND """ + Ownership.owned("users", "r.email_key") + """
             ORDER BY r.email_key, r.id""";
 
     private final JdbcTemplate jdbc;
@@ -61,9 +63,10 @@ public class UserPlanner {
      * @param protectedUsers   lower-case emails that are never deactivated or demoted
      * @param manageProfile    whether the target lets display names change (W&B multi-tenant does not)
      */
-    public UserPlan plan(String runId, boolean deactivateAbsent, Set<String> protectedUsers, boolean manageProfile) {
+    public UserPlan plan(String runId, String jobName, boolean deactivateAbsent, Set<String> protectedUsers,
+                         boolean manageProfile) {
         plannedOps.clear(runId);
-        OpBatch ops = new OpBatch(runId, plannedOps);
+        OpBatch ops = new OpBatch(runId, jobName, plannedOps);
         UserPlan plan = plan(ops, deactivateAbsent, protectedUsers, manageProfile);
         ops.flush();
         return plan;
@@ -79,7 +82,7 @@ public class UserPlanner {
         if (deactivateAbsent) {
             jdbc.query(ABSENT, rs -> {
                 batch.absent(rs);
-            }, runId);
+            }, runId, ops.jobName());
         }
         ops.flush();
         long remoteAdmins = countActiveAdmins(runId);

@@ -169,3 +169,14 @@ CREATE TABLE IF NOT EXISTS remote_role (
     description     VARCHAR(1000),
     PRIMARY KEY (run_id, pass, id)
 );
+
+-- The ownership ledger: what a job's inputs have named, in any run, or what the tool created for it. Removals
+-- (absent users, members, roles) touch only what is in it; anything else on the target is reported, never removed.
+CREATE TABLE IF NOT EXISTS owned_object (
+    job_name    VARCHAR(200) NOT NULL,
+    kind        VARCHAR(16)  NOT NULL,
+    object_key  VARCHAR(700) NOT NULL,
+    source      VARCHAR(16)  NOT NULL,
+    first_run   VARCHAR(64)  NOT NULL,
+    PRIMARY KEY (job_name, kind, object_key)
+);

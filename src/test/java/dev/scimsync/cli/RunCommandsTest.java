@@ -120,7 +120,10 @@ class RunCommandsTest {
 
     @Test
     void tooManyRemovalsStopTheRunWithExit3() throws IOException {
-        Path job = job("url: embedded", VALID, "policy: { absent-users: deactivate }\n");
+        Path job = job("url: embedded", VALID + "alice@example.com,,,,\nbob@example.com,,,,\nlegacy@example.com,,,,\n",
+                "policy: { absent-users: deactivate, max-row-drop: 100% }\n");
+        assertThat(Cli.run("sync", job.toString(), "--state-db", stateDb()).exitCode).isEqualTo(ExitCodes.OK);
+        Files.writeString(dir.resolve("users.csv"), VALID);
 
         Cli cli = Cli.run("sync", job.toString(), "--state-db", stateDb());
 

@@ -118,7 +118,11 @@ class SyncRunnerTest {
 
     @Test
     void aTruncatedExportIsStoppedByTheRemovalLimitBeforeAnythingIsRemoved() throws IOException {
-        Path users = csv("email\nops-admin@example.com\nnew1@example.com\n");
+        String everyone = "email\nops-admin@example.com\nalice@example.com\nbob@example.com\nlegacy@example.com\n";
+        Path users = csv(everyone);
+        assertThat(runner.start(RunMode.SYNC, config(users), null).exitCode()).isEqualTo(ExitCodes.OK);
+        emulator.resetCounts();
+        Files.writeString(users, "email\nops-admin@example.com\nnew1@example.com\n");
 
         RunResult result = runner.start(RunMode.SYNC,
                 config(users, "policy: { absent-users: deactivate, max-removals: 1 }\n"), null);
@@ -134,8 +138,10 @@ class SyncRunnerTest {
 
     @Test
     void allowRemovalsRaisesTheLimitForOneRun() throws IOException {
-        Path users = csv("email\nops-admin@example.com\n");
-        String job = "policy: { absent-users: deactivate, max-removals: 1 }\n";
+        Path users = csv("email\nops-admin@example.com\nalice@example.com\nbob@example.com\nlegacy@example.com\n");
+        String job = "policy: { absent-users: deactivate, max-removals: 1, max-row-drop: 100% }\n";
+        assertThat(runner.start(RunMode.SYNC, config(users, job), null).exitCode()).isEqualTo(ExitCodes.OK);
+        Files.writeString(users, "email\nops-admin@example.com\n");
 
         RunResult allowed = runner.start(RunMode.SYNC, config(users, job), null, 3L);
 
@@ -176,6 +182,23 @@ class SyncRunnerTest {
         ScimUser zoe = targetUsers().get("zoe@example.com");
         assertThat(zoe.displayName()).isEqualTo("Ng, Zoe");
         assertThat(zoe.organizationRole()).isEqualTo("viewer");
+    }
+
+    @Test
+    void absentUsersThatNoInputOfTheJobEverNamedAreNeverDeactivated() throws IOException {
+        Path users = csv("email\nops-admin@example.com\nalice@example.com\n");
+        String job = "policy: { absent-users: deactivate, max-removals: 100% }\n";
+
+        RunResult first = runner.start(RunMode.SYNC, config(users, job), null);
+        Files.writeString(users, "email\nops-admin@example.com\n");
+        RunResult second = runner.start(RunMode.SYNC, config(users, job), null);
+
+        assertThat(first.rowCounts()).containsEntry("deactivated", 0L);
+        assertThat(second.rowCounts()).containsEntry("deactivated", 1L);
+        Map<String, ScimUser> target = targetUsers();
+        assertThat(target.get("alice@example.com").active()).isFalse();
+        assertThat(target.get("bob@example.com").active()).as("added by hand, never in an export").isTrue();
+        assertThat(target.get("legacy@example.com").active()).isTrue();
     }
 
     @Test

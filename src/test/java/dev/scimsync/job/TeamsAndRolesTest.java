@@ -127,6 +127,8 @@ class TeamsAndRolesTest {
             client.groups().create(ScimGroup.newGroup("unmanaged", List.of(org.users().get("bob@example.com").id())));
         }
 
+        String memberships = "inputs: { memberships: %s }\n";
+        sync(memberships, memberships("research,ops-admin@example.com,\nresearch,alice@example.com,\n"));
         RunResult result = sync("""
                 inputs: { teams: %s }
                 policy: { absent-members: remove, max-removals: 5 }
@@ -135,6 +137,17 @@ class TeamsAndRolesTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(org.teams().get("research").memberIds()).isEmpty();
         assertThat(org.teams().get("unmanaged").memberIds()).hasSize(1);
+    }
+
+    @Test
+    void aRoleNoInputOfTheJobEverNamedIsNeverDeleted() throws IOException {
+        RunResult result = sync("""
+                inputs: { roles: %s }
+                policy: { absent-roles: delete, max-removals: 5 }
+                """, org.file("roles.csv", "name,inherited_from,permissions\nnewcomer,viewer,run:stop\n"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(org.roles()).containsOnlyKeys("auditor", "newcomer");
     }
 
     @Test
@@ -153,11 +166,10 @@ class TeamsAndRolesTest {
 
     @Test
     void customRolesAreCreatedChangedAndDeletedWithTheirFallbackListed() throws IOException {
-        try (ScimClient client = org.client()) {
-            client.roles().create(dev.scimsync.scim.ScimRole.newRole("obsolete", "old", "member",
-                    List.of("run:stop")));
-        }
-        sync("inputs: { memberships: %s }\n", memberships("research,alice@example.com,obsolete\n"));
+        Path earlier = org.file("earlier-roles.csv", "name,inherited_from,permissions,description\n"
+                + "obsolete,member,run:stop,old\n");
+        sync("inputs: { roles: " + earlier + ", memberships: %s }\n",
+                memberships("research,alice@example.com,obsolete\n"));
         org.emulator.resetCounts();
         Path roles = org.file("roles.csv", """
                 name,inherited_from,permissions,description

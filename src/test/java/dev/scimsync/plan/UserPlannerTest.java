@@ -24,7 +24,7 @@ class UserPlannerTest {
     private final UserPlanner planner = new UserPlanner(db.jdbc, db.plannedOps());
 
     private List<PlannedOp> plan(boolean deactivateAbsent, Set<String> protectedUsers) {
-        planner.plan(RUN, deactivateAbsent, protectedUsers, true);
+        planner.plan(RUN, "job", deactivateAbsent, protectedUsers, true);
         return db.plannedOps().all(RUN);
     }
 
@@ -82,12 +82,17 @@ class UserPlannerTest {
     }
 
     @Test
-    void absentUsersAreDeactivatedOnlyUnderThePolicyAndNeverWhenProtectedOrNamedByAnInvalidRow() {
+    void absentUsersAreDeactivatedOnlyUnderThePolicyAndNeverWhenProtectedUnownedOrNamedByAnInvalidRow() {
         db.remote(RUN, new RemoteUser("u1", "admin", "admin@example.com", null, "admin", true),
                 new RemoteUser("u2", "left", "left@example.com", null, "member", true),
                 new RemoteUser("u3", "typo", "typo@example.com", null, "member", true),
                 new RemoteUser("u4", "ops", "ops@example.com", null, "member", true),
-                new RemoteUser("u5", "old", "old@example.com", null, "member", false));
+                new RemoteUser("u5", "old", "old@example.com", null, "member", false),
+                new RemoteUser("u6", "byhand", "byhand@example.com", null, "member", true));
+        // an earlier run of the job named these; byhand@ was added on the target by hand and never listed
+        db.desired("earlier", user(2, "left@example.com", null, null, true), user(3, "typo@example.com", null, null,
+                true), user(4, "ops@example.com", null, null, true), user(5, "old@example.com", null, null, true));
+        db.ownership().recordInputs("earlier", "job");
         db.desired(RUN, user(2, "admin@example.com", "admin", null, true));
         db.rowErrors().insert(RUN, List.of(new RowErrorRecord("users", 3, 1, "org_role", "unknown org role",
                 "typo@example.com", "[]")));

@@ -34,6 +34,10 @@ public final class StateDatabase {
         return new RemoteUsers(jdbc, schema);
     }
 
+    public Ownership ownership() {
+        return new Ownership(jdbc, schema);
+    }
+
     public RowErrors rowErrors() {
         return new RowErrors(jdbc, schema);
     }
