@@ -116,10 +116,14 @@ class ReportFilesTest {
 
     @Test
     void driftAndBlockedRemovalsSayWhatThePolicyDidAboutEach() throws IOException {
-        Path users = write("users.csv", "Work Email,active\nops-admin@example.com,false\nalice@example.com,true\n");
+        String policy = "policy: { absent-users: deactivate, max-removals: 1, max-row-drop: 100%,"
+                + " protected-users: [ops-admin@example.com] }\n";
+        Path users = write("users.csv", "Work Email\nops-admin@example.com\nalice@example.com\nbob@example.com\n"
+                + "legacy@example.com\n");
+        runner.start(RunMode.SYNC, config(users, policy), null);
+        write("users.csv", "Work Email,active\nops-admin@example.com,false\nalice@example.com,true\n");
 
-        RunResult result = runner.start(RunMode.SYNC, config(users, "policy: { absent-users: deactivate,"
-                + " max-removals: 1, protected-users: [ops-admin@example.com] }\n"), null);
+        RunResult result = runner.start(RunMode.SYNC, config(users, policy), null);
 
         assertThat(result.exitCode()).as(result.problem()).isEqualTo(ExitCodes.SAFETY_STOP);
         List<String> drift = Files.readAllLines(result.outDir().resolve("drift.csv"));
@@ -157,11 +161,13 @@ class ReportFilesTest {
 
     private JobConfig config(Path users, String extra) throws IOException {
         Path job = dir.resolve("job.yml");
+        // one job name per test: runs of other tests in the shared state database are not this job's history
         Files.writeString(job, """
+                name: %s
                 target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
                 inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name } } }
                 out: %s
-                """.formatted(emulator.baseUrl(), users, dir.resolve("reports")) + extra);
+                """.formatted(dir.getFileName(), emulator.baseUrl(), users, dir.resolve("reports")) + extra);
         return JobFiles.load(job, Overrides.none());
     }
 }
