@@ -19,6 +19,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -35,6 +36,8 @@ import java.util.Optional;
 public class SyncRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+    /** The MDC key naming the run in log lines ({@code --log-format json} writes it as {@code run_id}). */
+    static final String RUN_ID_KEY = "run.id";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -116,6 +119,18 @@ public class SyncRunner {
     }
 
     private RunResult execute(RunRecord run) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RUN_ID_KEY, run.runId())) {
+            log.atInfo().addKeyValue("job", run.jobName()).addKeyValue("command", run.command())
+                    .log("run {} of job {} started", run.runId(), run.jobName());
+            RunResult result = executeLogged(run);
+            var end = log.atInfo().addKeyValue("exit_code", result.exitCode());
+            result.rowCounts().forEach(end::addKeyValue);
+            end.log("run {} ended: exit {} ({})", run.runId(), result.exitCode(), ExitCodes.meaning(result.exitCode()));
+            return result;
+        }
+    }
+
+    private RunResult executeLogged(RunRecord run) {
         RunContext context = new RunContext(run, JobFiles.fromJson(run.configJson()), targets);
         JobExecution execution;
         try {
