@@ -29,10 +29,16 @@ public final class ScimClient implements AutoCloseable {
         this.settings = settings;
         this.dialect = settings.scimDialect();
         this.feign = new ScimFeign(settings, RetryPolicy.Sleeper.THREAD);
-        this.users = feign.target(UsersApi.class);
-        this.groups = feign.target(GroupsApi.class);
-        this.roles = feign.target(RolesApi.class);
         this.providerConfigApi = feign.target(ServiceProviderConfigApi.class);
+        if (dialect.readsServiceProviderConfig()) {
+            Versions versions = new Versions();
+            this.users = new EtagUsersApi(feign.target(UsersApi.class), versions, this::usesEtags);
+            this.groups = new EtagGroupsApi(feign.target(GroupsApi.class), versions, this::usesEtags);
+        } else {
+            this.users = feign.target(UsersApi.class);
+            this.groups = feign.target(GroupsApi.class);
+        }
+        this.roles = feign.target(RolesApi.class);
     }
 
     public static ScimClient create(ScimClientSettings settings) {
@@ -112,7 +118,11 @@ public final class ScimClient implements AutoCloseable {
         return max > 0 && max < size ? max : size;
     }
 
-    /** Whether the target checks {@code If-Match} versions: its ServiceProviderConfig says so (scim2 only). */
+    /**
+     * Whether writes carry {@code If-Match}: the target's ServiceProviderConfig offers ETags (scim2 only). Then PATCH,
+     * PUT and DELETE of users and groups send the last version this client saw (from a listing, a read or an
+     * earlier write); a 412 is answered by reading the resource again and sending once more.
+     */
     public boolean usesEtags() {
         return serviceProviderConfig().map(ServiceProviderConfig::etagSupported).orElse(false);
     }

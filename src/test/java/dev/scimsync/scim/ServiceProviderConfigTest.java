@@ -109,4 +109,41 @@ class ServiceProviderConfigTest {
             assertThat(client.serviceProviderConfig()).isEmpty();
         }
     }
+
+    private static String user(String version) {
+        return "{\"id\":\"u1\",\"userName\":\"ann\",\"active\":true,\"meta\":{\"resourceType\":\"User\","
+                + "\"version\":\"W/\\\"" + version + "\\\"\"}}";
+    }
+
+    @Test
+    void writesCarryTheLastVersionSeenAndA412IsReadAgainAndSentOnceMore() {
+        server.reply(json(200, RFC_EXAMPLE), json(200, "{\"Resources\":[" + user("1") + "],\"totalResults\":1}"),
+                json(412, "{\"status\":\"412\",\"detail\":\"stale\"}"), json(200, user("2")),
+                json(200, user("3")), status(204));
+
+        try (ScimClient client = ScimClient.create(ScimTestClients.settings(server.baseUrl()).dialect("scim2").build())) {
+            client.forEachUser(null, u -> { });
+            client.users().patch("u1", PatchRequest.replace("displayName", "Ann"));
+            client.deactivateUser("u1");
+        }
+
+        assertThat(server.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.header("If-Match"))
+                .containsExactly("GET /scim/ServiceProviderConfig null", "GET /scim/Users null",
+                        "PATCH /scim/Users/u1 W/\"1\"", "GET /scim/Users/u1 null", "PATCH /scim/Users/u1 W/\"2\"",
+                        "PATCH /scim/Users/u1 W/\"3\"");
+    }
+
+    @Test
+    void withoutEtagSupportNoIfMatchIsSent() {
+        server.reply(status(404), json(200, "{\"Resources\":[" + user("1") + "],\"totalResults\":1}"))
+                .otherwise(json(200, user("2")));
+
+        try (ScimClient client = ScimClient.create(ScimTestClients.settings(server.baseUrl()).dialect("scim2").build())) {
+            client.forEachUser(null, u -> { });
+            client.deactivateUser("u1");
+        }
+
+        assertThat(server.requests().get(2).method()).isEqualTo("PATCH");
+        assertThat(server.requests().get(2).header("If-Match")).isNull();
+    }
 }
