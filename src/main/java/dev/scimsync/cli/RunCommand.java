@@ -5,6 +5,7 @@ import dev.scimsync.job.ExitCodes;
 import dev.scimsync.job.RunResult;
 import dev.scimsync.job.SyncRunner;
 import dev.scimsync.scim.MissingCredentialException;
+import dev.scimsync.state.JobLockedException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
@@ -38,6 +39,10 @@ abstract class RunCommand extends StateCommand {
         } catch (ConfigException | MissingCredentialException | IllegalArgumentException e) {
             err.println("scim-sync: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (JobLockedException e) {
+            // like H2's "another scim-sync run is using it": nothing was done, the job can run again later
+            err.println("scim-sync: " + e.getMessage());
+            return ExitCodes.ABORTED;
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Properties;
                 "1:finished, some rows or operations failed",
                 "2:usage or configuration error",
                 "3:stopped by a safety limit (nothing removed)",
-                "4:aborted (auth, target unreachable, error rate) - resumable",
+                "4:aborted (auth, target unreachable, error rate) - resumable; or another run of the job is in progress",
                 "5:input rejected before any write"})
 public final class ScimSyncCommand implements Runnable {
 

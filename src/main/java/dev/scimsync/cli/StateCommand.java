@@ -19,6 +19,9 @@ abstract class StateCommand implements Callable<Integer> {
     @Mixin
     StateDbOption stateDb;
 
+    @Mixin
+    LogFormat logFormat;
+
     /** Reads what it needs from the started application and prints it; returns the exit code. */
     abstract int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err);
 

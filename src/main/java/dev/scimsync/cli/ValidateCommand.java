@@ -38,6 +38,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

@@ -84,6 +84,8 @@ public final class WandbEmulator implements AutoCloseable {
                 "Groups", new GroupsHandler(options.dialect(), store, renderer, clock)));
         if (options.dialect().isWandb()) {
             resources.put("Roles", new RolesHandler(store, clock));
+        } else {
+            resources.put("ServiceProviderConfig", new ServiceProviderConfigHandler(baseUrl));
         }
         RequestLog requestLog = new RequestLog(RECORDED_REQUESTS);
         Faults faults = new Faults(options.throttleRate(), options.failRate(), options.seed(),

@@ -10,7 +10,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Stopped by a safety limit; nothing was removed. */
     public static final int SAFETY_STOP = 3;
-    /** Aborted (authentication, target unreachable, error rate); resumable. */
+    /**
+     * Aborted (authentication, target unreachable, error rate); resumable. Also: another run of the job holds the
+     * state database or the job's lock, so this one did nothing.
+     */
     public static final int ABORTED = 4;
     /** Input rejected before any write. */
     public static final int INPUT_REJECTED = 5;

@@ -59,7 +59,8 @@ final class PlanTasklet implements Tasklet {
         if (plan.removalLimit() != null) {
             log.warn("{}; no removal will be applied", plan.removalLimit());
         }
-        log.info("plan: {} operations, {} held back", plan.operations(), plan.heldBack());
+        log.atInfo().addKeyValue("operations", plan.operations()).addKeyValue("held_back", plan.heldBack())
+                .log("plan: {} operations, {} held back", plan.operations(), plan.heldBack());
         return RepeatStatus.FINISHED;
     }
 }

@@ -33,7 +33,8 @@ final class SnapshotTasklet implements Tasklet {
         InputsConfig inputs = context.config().inputs();
         long teamCount = teams.take(context.client(), context.runId(), pass, inputs.roles() != null
                 || inputs.memberships() != null);
-        log.info("{}: {} users and {} teams listed on the target", pass, listed, teamCount);
+        log.atInfo().addKeyValue("users", listed).addKeyValue("teams", teamCount)
+                .log("{}: {} users and {} teams listed on the target", pass, listed, teamCount);
         return RepeatStatus.FINISHED;
     }
 }

@@ -139,7 +139,8 @@ public class SyncJobFactory {
     }
 
     private Step tasklet(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactions).build();
+        return new StepBuilder(name, jobRepository).listener(StepLogContext.INSTANCE).tasklet(tasklet, transactions)
+                .build();
     }
 
     /** Loads one input file: read, validate, stage; a file the job does not name loads nothing. */
@@ -153,6 +154,7 @@ public class SyncJobFactory {
         CsvRowReader reader = new CsvRowReader(kind, file, file.toString(),
                 run.config().inputs().columnsFor(kind.id()));
         return new StepBuilder(name, jobRepository)
+                .listener(StepLogContext.INSTANCE)
                 .<CsvRow, Validated<T>>chunk(run.config().limits().chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
@@ -170,6 +172,7 @@ public class SyncJobFactory {
 
     private Step applyStep(RunContext run) {
         return new StepBuilder("apply", jobRepository)
+                .listener(StepLogContext.INSTANCE)
                 .<PlannedOp, PlannedOp>chunk(run.config().limits().chunkSize())
                 .transactionManager(transactions)
                 .reader(pendingOps(run))

@@ -6,6 +6,7 @@ import dev.scimsync.config.JobFiles;
 import dev.scimsync.scim.ScimDialect;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
+import dev.scimsync.state.JobLocks;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.Runs;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,6 +36,8 @@ import java.util.Optional;
 public class SyncRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+    /** The MDC key naming the run in log lines ({@code --log-format json} writes it as {@code run_id}). */
+    static final String RUN_ID_KEY = "run.id";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -42,9 +46,11 @@ public class SyncRunner {
     private final Targets targets;
     private final PlannedOps plannedOps;
     private final RunSummaries summaries;
+    private final JobLocks locks;
 
     SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, Runs runs,
-               Targets targets, PlannedOps plannedOps, RunSummaries summaries) {
+               Targets targets, PlannedOps plannedOps, RunSummaries summaries, JobLocks locks) {
+        this.locks = locks;
         this.plannedOps = plannedOps;
         this.summaries = summaries;
         this.jobOperator = jobOperator;
@@ -59,6 +65,7 @@ public class SyncRunner {
      *
      * @param planRunId the plan to apply, for {@link RunMode#APPLY}
      * @throws dev.scimsync.scim.MissingCredentialException before anything starts, when the key variable is unset
+     * @throws dev.scimsync.state.JobLockedException before anything starts, when another run of the job is going on
      */
     public RunResult start(RunMode mode, JobConfig config, String planRunId) {
         return start(mode, config, planRunId, null);
@@ -75,11 +82,13 @@ public class SyncRunner {
                     + " roles (/Roles is a W&B extension); remove roles.csv from this job or use dialect wandb");
         }
         targets.settingsFor(config);
-        String runId = RunIds.next();
-        RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
-                config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals);
-        runs.insert(run);
-        return execute(run);
+        try (JobLocks.Lock lock = locks.acquire(config.name())) {
+            String runId = RunIds.next();
+            RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
+                    config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals);
+            runs.insert(run);
+            return execute(run);
+        }
     }
 
     /** Resumes a run that failed or was interrupted; with no id, the most recent such run. */
@@ -87,6 +96,12 @@ public class SyncRunner {
         RunRecord run = (runId == null ? lastUnfinished() : runs.find(runId))
                 .orElseThrow(() -> new IllegalArgumentException(runId == null ? "no run to resume"
                         : "no run " + runId + " in the state database"));
+        try (JobLocks.Lock lock = locks.acquire(run.jobName())) {
+            return resume(run);
+        }
+    }
+
+    private RunResult resume(RunRecord run) {
         JobInstance instance = jobRepository.getJobInstance(SyncJobFactory.JOB_NAME, parameters(run.runId()));
         if (instance != null) {
             JobExecution last = jobRepository.getLastJobExecution(instance);
@@ -95,7 +110,7 @@ public class SyncRunner {
                         + run.exitCode() + "); start a new one");
             }
             if (last != null && last.getStatus().isRunning()) {
-                // the process that ran it died (a second process could not have opened the state database)
+                // the process that ran it died: it would hold the job's lock (PostgreSQL), or the database file (H2)
                 jobOperator.recover(last);
             }
         }
@@ -113,6 +128,18 @@ public class SyncRunner {
     }
 
     private RunResult execute(RunRecord run) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RUN_ID_KEY, run.runId())) {
+            log.atInfo().addKeyValue("job", run.jobName()).addKeyValue("command", run.command())
+                    .log("run {} of job {} started", run.runId(), run.jobName());
+            RunResult result = executeLogged(run);
+            var end = log.atInfo().addKeyValue("exit_code", result.exitCode());
+            result.rowCounts().forEach(end::addKeyValue);
+            end.log("run {} ended: exit {} ({})", run.runId(), result.exitCode(), ExitCodes.meaning(result.exitCode()));
+            return result;
+        }
+    }
+
+    private RunResult executeLogged(RunRecord run) {
         RunContext context = new RunContext(run, JobFiles.fromJson(run.configJson()), targets);
         JobExecution execution;
         try {

@@ -39,6 +39,11 @@ final class Scim2Dialect implements ScimDialect {
     }
 
     @Override
+    public boolean readsServiceProviderConfig() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return id();
     }

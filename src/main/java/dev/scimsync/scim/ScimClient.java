@@ -1,5 +1,8 @@
 package dev.scimsync.scim;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,19 +14,30 @@ import java.util.function.Predicate;
  */
 public final class ScimClient implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ScimClient.class);
+
     private final ScimClientSettings settings;
     private final ScimDialect dialect;
     private final ScimFeign feign;
     private final UsersApi users;
     private final GroupsApi groups;
     private final RolesApi roles;
+    private final ServiceProviderConfigApi providerConfigApi;
+    private volatile Optional<ServiceProviderConfig> providerConfig;
 
     private ScimClient(ScimClientSettings settings) {
         this.settings = settings;
         this.dialect = settings.scimDialect();
         this.feign = new ScimFeign(settings, RetryPolicy.Sleeper.THREAD);
-        this.users = feign.target(UsersApi.class);
-        this.groups = feign.target(GroupsApi.class);
+        this.providerConfigApi = feign.target(ServiceProviderConfigApi.class);
+        if (dialect.readsServiceProviderConfig()) {
+            Versions versions = new Versions();
+            this.users = new EtagUsersApi(feign.target(UsersApi.class), versions, this::usesEtags);
+            this.groups = new EtagGroupsApi(feign.target(GroupsApi.class), versions, this::usesEtags);
+        } else {
+            this.users = feign.target(UsersApi.class);
+            this.groups = feign.target(GroupsApi.class);
+        }
         this.roles = feign.target(RolesApi.class);
     }
 
@@ -55,20 +69,78 @@ public final class ScimClient implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The target's {@code /ServiceProviderConfig}, read once, where the dialect has one (scim2); empty where it has
+     * none, or the target does not serve it (any SCIM error but an authentication failure or no answer at all).
+     */
+    public Optional<ServiceProviderConfig> serviceProviderConfig() {
+        Optional<ServiceProviderConfig> config = providerConfig;
+        if (config == null) {
+            synchronized (this) {
+                if (providerConfig == null) {
+                    providerConfig = readProviderConfig();
+                }
+                config = providerConfig;
+            }
+        }
+        return config;
+    }
+
+    private Optional<ServiceProviderConfig> readProviderConfig() {
+        if (!dialect.readsServiceProviderConfig()) {
+            return Optional.empty();
+        }
+        try {
+            ServiceProviderConfig config = providerConfigApi.get();
+            if (config != null) {
+                log.info("{}/ServiceProviderConfig: at most {} results a page, ETags {}, bulk {}", settings.baseUrl(),
+                        config.maxResults() > 0 ? config.maxResults() : "unlimited",
+                        config.etagSupported() ? "supported" : "not supported",
+                        config.bulkSupported() ? "supported (not used)" : "not supported");
+            }
+            return Optional.ofNullable(config);
+        } catch (ScimAuthException e) {
+            throw e;
+        } catch (ScimException e) {
+            if (e.status() < 0) {
+                throw e;
+            }
+            log.info("{}/ServiceProviderConfig not served (HTTP {}): default paging, no ETags", settings.baseUrl(),
+                    e.status());
+            return Optional.empty();
+        }
+    }
+
+    /** The page size of list requests: the configured or dialect's one, or the provider's maxResults if smaller. */
+    public int pageSize() {
+        int size = settings.effectivePageSize();
+        int max = serviceProviderConfig().map(ServiceProviderConfig::maxResults).orElse(0);
+        return max > 0 && max < size ? max : size;
+    }
+
+    /**
+     * Whether writes carry {@code If-Match}: the target's ServiceProviderConfig offers ETags (scim2 only). Then PATCH,
+     * PUT and DELETE of users and groups send the last version this client saw (from a listing, a read or an
+     * earlier write); a 412 is answered by reading the resource again and sending once more.
+     */
+    public boolean usesEtags() {
+        return serviceProviderConfig().map(ServiceProviderConfig::etagSupported).orElse(false);
+    }
+
     /** Every user matching {@code filter} ({@code null} for all), page by page; returns how many there were. */
     public long forEachUser(String filter, Consumer<? super ScimUser> action) {
-        return Pager.forEach((start, count) -> users.list(filter, start, count), settings.effectivePageSize(),
+        return Pager.forEach((start, count) -> users.list(filter, start, count), pageSize(),
                 ScimUser::id, action, "GET", settings.baseUrl() + "/Users");
     }
 
     public long forEachGroup(String filter, Consumer<? super ScimGroup> action) {
-        return Pager.forEach((start, count) -> groups.list(filter, start, count), settings.effectivePageSize(),
+        return Pager.forEach((start, count) -> groups.list(filter, start, count), pageSize(),
                 ScimGroup::id, action, "GET", settings.baseUrl() + "/Groups");
     }
 
     public long forEachRole(String filter, Consumer<? super ScimRole> action) {
         RolesApi api = roles();
-        return Pager.forEach((start, count) -> api.list(filter, start, count), settings.effectivePageSize(),
+        return Pager.forEach((start, count) -> api.list(filter, start, count), pageSize(),
                 ScimRole::id, action, "GET", settings.baseUrl() + "/Roles");
     }
 

@@ -29,6 +29,11 @@ public interface ScimDialect {
     /** The {@code count} of one list request. */
     int pageSize();
 
+    /** Whether to read {@code /ServiceProviderConfig} for paging limits and ETag support (plain SCIM 2.0). */
+    default boolean readsServiceProviderConfig() {
+        return false;
+    }
+
     /** @throws IllegalArgumentException for an unknown id, listing the valid ones */
     static ScimDialect of(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);

@@ -189,6 +189,18 @@ class RunCommandsTest {
         assertThat(rejected.err).contains("users.csv line 1").contains("email");
     }
 
+    @Test
+    void customRolesAgainstAPlainScim2TargetAreAConfigurationError() throws IOException {
+        Files.writeString(dir.resolve("roles.csv"), "name,inherited_from,permissions,description\nx,member,run:stop,\n");
+        Path job = job("url: embedded", VALID, "");
+
+        Cli cli = Cli.run("sync", job.toString(), "--dialect", "scim2", "--roles", dir.resolve("roles.csv").toString(),
+                "--state-db", stateDb());
+
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err).contains("the scim2 dialect has no custom roles");
+    }
+
     private Path job(String target, String users, String extra) throws IOException {
         Files.writeString(dir.resolve("users.csv"), users);
         Path job = dir.resolve("job.yml");

@@ -3,6 +3,7 @@ package dev.scimsync.job;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.config.Overrides;
+import dev.scimsync.emulator.EmulatorDialect;
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.RecordedRequest;
 import dev.scimsync.emulator.WandbEmulator;
@@ -31,15 +32,27 @@ final class EmulatedOrg implements AutoCloseable {
     final WandbEmulator emulator;
     final Path dir;
     private final String key;
+    private final String dialect;
 
     EmulatedOrg(Path dir, String key, EmulatorOptions options) {
+        this(dir, key, options, "wandb");
+    }
+
+    private EmulatedOrg(Path dir, String key, EmulatorOptions options, String dialect) {
         this.dir = dir;
         this.key = key;
+        this.dialect = dialect;
         this.emulator = WandbEmulator.start(options);
     }
 
     static EmulatedOrg demo(Path dir) {
         return new EmulatedOrg(dir, "key-1", EmulatorOptions.of("key-1").withDemoOrg(true));
+    }
+
+    /** The demo organisation behind a plain RFC 7644 service provider (the emulator's scim2 mode). */
+    static EmulatedOrg scim2(Path dir) {
+        return new EmulatedOrg(dir, "key-1", EmulatorOptions.of("key-1").withDemoOrg(true)
+                .withDialect(EmulatorDialect.SCIM2), "scim2");
     }
 
     Path file(String name, String content) throws IOException {
@@ -54,14 +67,16 @@ final class EmulatedOrg implements AutoCloseable {
         // one job name per test: runs of other tests in the shared state database are not this job's history
         Files.writeString(job, """
                 name: %s
-                target: { url: %s, auth: bearer, token-env: %s }
+                target: { url: %s, dialect: %s, auth: bearer, token-env: %s }
                 out: %s
-                """.formatted(dir.getFileName(), emulator.baseUrl(), KEY_VARIABLE, dir.resolve("reports")) + sections);
+                """.formatted(dir.getFileName(), emulator.baseUrl(), dialect, KEY_VARIABLE, dir.resolve("reports"))
+                + sections);
         return JobFiles.load(job, Overrides.none());
     }
 
     ScimClient client() {
-        return ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(), ApiKey.of(key)).build());
+        return ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(), ApiKey.of(key)).dialect(dialect)
+                .build());
     }
 
     Map<String, ScimUser> users() {

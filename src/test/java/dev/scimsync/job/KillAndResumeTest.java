@@ -137,6 +137,16 @@ class KillAndResumeTest {
         return admins[0];
     }
 
+    /** The state database both processes use. */
+    String stateDbUrl() {
+        return "jdbc:h2:file:" + dir.resolve("state") + ";WRITE_DELAY=0";
+    }
+
+    /** What else the processes need in their environment to open it. */
+    Map<String, String> stateDbEnvironment() {
+        return Map.of();
+    }
+
     private long creates() {
         return emulator.requests().stream().filter(r -> r.method().equals("POST") && r.status() == 201).count();
     }
@@ -155,11 +165,12 @@ class KillAndResumeTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.scimsync.ScimSyncApplication"));
         command.addAll(List.of(args));
-        command.add("--state-db=jdbc:h2:file:" + dir.resolve("state") + ";WRITE_DELAY=0");
+        command.add("--state-db=" + stateDbUrl());
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), args[0] + ".log"));
         builder.environment().put(KEY_VARIABLE, "kill-test-key");
+        builder.environment().putAll(stateDbEnvironment());
         return builder.start();
     }
 }

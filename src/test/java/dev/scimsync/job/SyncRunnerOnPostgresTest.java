@@ -1,0 +1,20 @@
+package dev.scimsync.job;
+
+import dev.scimsync.state.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same runs with the job repository and the staging tables in PostgreSQL (skipped without a server). */
+class SyncRunnerOnPostgresTest extends SyncRunnerTest {
+
+    @BeforeAll
+    static void needsPostgres() {
+        TestPostgres.assumeAvailable();
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry);
+    }
+}
