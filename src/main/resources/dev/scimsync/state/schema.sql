@@ -10,11 +10,11 @@ CREATE TABLE IF NOT EXISTS sync_run (
     out_dir      VARCHAR(2000) NOT NULL,
     started_at   TIMESTAMP     NOT NULL,
     finished_at  TIMESTAMP,
-    exit_code    INT,
-    allow_removals BIGINT
+    exit_code    INT
 );
 -- added after the first release: a database made before it gets the column here
 ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS summary_json VARCHAR(1000000);
+ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS allow_removals BIGINT;
 
 CREATE TABLE IF NOT EXISTS input_file (
     run_id     VARCHAR(64)   NOT NULL,

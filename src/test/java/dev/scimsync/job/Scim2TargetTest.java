@@ -60,6 +60,8 @@ class Scim2TargetTest {
                 alice@example.com,alice,Alice Ng-Smith,,
                 carol@example.com,carol,Carol Diaz,,true
                 dave@example.com,dave,Dave New,,
+                bob@example.com,bob,,,false
+                legacy@example.com,legacy,,,false
                 """);
         Map<String, ScimUser> before = org.users();
 
@@ -96,6 +98,10 @@ class Scim2TargetTest {
                 inputs: { memberships: %s }
                 policy: { absent-members: remove, max-removals: 5 }
                 """;
+        // an earlier run named alice in research, so the job owns that membership and may remove it
+        runner.start(RunMode.SYNC, org.job(job.formatted(org.file("memberships.csv",
+                "team,email,role\nresearch,ops-admin@example.com,\nresearch,alice@example.com,\n"))), null);
+        org.emulator.resetCounts();
         Path members = org.file("memberships.csv", """
                 team,email,role
                 research,ops-admin@example.com,
