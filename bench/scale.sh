@@ -27,7 +27,7 @@ SCENARIOS=("$@")
 
 if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
     echo "building $JAR (missing or older than the sources) ..." >&2
-    (mvn -B -o -q -DskipTests package || ./mvnw -B -q -DskipTests package) >&2
+    (mvn -B -o -q -Dstyle.color=never -DskipTests package || ./mvnw -B -q -DskipTests package) >&2
 fi
 if [[ ! -x /usr/bin/time ]]; then
     echo "bench/scale.sh needs GNU time (/usr/bin/time): apt-get install -y time" >&2
@@ -105,7 +105,7 @@ run_tool() {
 }
 
 # requests KIND: a count from the tool's "requests: GET=n, POST=n ..." line (KIND GET, POST, PATCH, DELETE, PUT)
-requests() { grep -m1 'requests:' "$OUT" | grep -o "$1=[0-9]*" | cut -d= -f2 || echo 0; }
+requests() { local n; n="$(grep -m1 "requests:" "$OUT" | grep -o "[0-9]* $1" | cut -d" " -f1)"; echo "${n:-0}"; }
 writes() { echo $(( $(requests POST || true) + $(requests PATCH || true) + $(requests PUT || true) + $(requests DELETE || true) )); }
 # step_seconds REGEX: the summed duration of the steps whose name matches, from summary.json
 step_seconds() { java "$ROOT/bench/StepTimes.java" "$SUMMARY" "$1"; }
@@ -147,7 +147,7 @@ scenario_apply() {
     for i in $(seq 1 "$REPEAT"); do
         java "$ROOT/bench/GenerateOrg.java" "$WORK/creates16" 5000 0 0 0 >&2
         start_emulator "$WORK/emulator-apply.log" --latency-ms 20
-        job "$WORK/apply16.yml" "$WORK/creates16" "$WORK/unused" 100 16 0
+        job "$WORK/apply16.yml" "$WORK/creates16" "$WORK/unused" 1000 16 0
         run_tool "apply16-$i" "" sync "$WORK/apply16.yml"
         local s16; s16="$(step_seconds '^apply$')"
         c16+=("$(awk -v n="$(requests POST)" -v s="$s16" 'BEGIN { printf "%d", n / s }')")
@@ -155,7 +155,7 @@ scenario_apply() {
         stop_emulator
         java "$ROOT/bench/GenerateOrg.java" "$WORK/creates1" 500 0 0 0 >&2
         start_emulator "$WORK/emulator-apply.log" --latency-ms 20
-        job "$WORK/apply1.yml" "$WORK/creates1" "$WORK/unused" 100 1 0
+        job "$WORK/apply1.yml" "$WORK/creates1" "$WORK/unused" 1000 1 0
         run_tool "apply1-$i" "" sync "$WORK/apply1.yml"
         local s1; s1="$(step_seconds '^apply$')"
         c1+=("$(awk -v n="$(requests POST)" -v s="$s1" 'BEGIN { printf "%.1f", n / s }')")
