@@ -104,15 +104,22 @@ public final class OpWriter implements ItemWriter<PlannedOp> {
 
     /** Keeps the ids of users created, for the later phases of the same chunk (teams keep their own). */
     private void remember(List<PlannedOp> phase, List<OpOutcome> sent) {
+        Map<Long, PlannedOp> bySeq = null;
         for (OpOutcome outcome : sent) {
             if (outcome.state() != OpState.DONE || outcome.resultId() == null) {
                 continue;
             }
-            phase.stream().filter(op -> op.seq() == outcome.seq()).findFirst().ifPresent(op -> {
-                if (op.kind() == dev.scimsync.state.OpKind.CREATE_USER) {
-                    knownIds.userCreated(op.objectKey(), outcome.resultId());
+            if (bySeq == null) {
+                // one lookup per outcome, not a scan of the phase: a chunk of thousands stays linear
+                bySeq = new java.util.HashMap<>();
+                for (PlannedOp op : phase) {
+                    bySeq.put(op.seq(), op);
                 }
-            });
+            }
+            PlannedOp op = bySeq.get(outcome.seq());
+            if (op != null && op.kind() == dev.scimsync.state.OpKind.CREATE_USER) {
+                knownIds.userCreated(op.objectKey(), outcome.resultId());
+            }
         }
     }
 

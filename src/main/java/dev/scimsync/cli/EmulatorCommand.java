@@ -3,6 +3,7 @@ package dev.scimsync.cli;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.emulator.EmulatorDialect;
 import dev.scimsync.emulator.EmulatorOptions;
+import dev.scimsync.emulator.GeneratedOrg;
 import dev.scimsync.emulator.WandbEmulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,10 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--demo-org", description = "Start with the small demo organisation.")
     boolean demoOrg;
 
+    @Option(names = "--seed-org", paramLabel = "users=N,teams=N,memberships=N,roles=N",
+            description = "Start with a large generated organisation, the one bench/GenerateOrg.java writes (benchmarks).")
+    String seedOrg;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +80,8 @@ final class EmulatorCommand implements Callable<Integer> {
         try {
             options = EmulatorOptions.of(key).withHost(host).withPort(port).withDialect(parsedDialect)
                     .withLatencyMs(latencyMs).withFailRate(failRate).withThrottleRate(throttleRate)
-                    .withRetryAfterSeconds(retryAfterSeconds).withSeed(seed).withDemoOrg(demoOrg);
+                    .withRetryAfterSeconds(retryAfterSeconds).withSeed(seed).withDemoOrg(demoOrg)
+                    .withSeedOrg(seedOrg == null ? null : GeneratedOrg.parse(seedOrg));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("scim-sync emulator: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param seed              seed of the fault generator: the same seed and request order give the same faults
  * @param retryAfterSeconds value of the {@code Retry-After} header on injected 429 and 503 answers
  * @param demoOrg           seed a small demo organisation at start
+ * @param seedOrg           seed a large generated organisation at start (benchmarks), or null
  */
 public record EmulatorOptions(String host, int port, EmulatorDialect dialect, String token, long latencyMs,
-        double failRate, double throttleRate, long seed, int retryAfterSeconds, boolean demoOrg) {
+        double failRate, double throttleRate, long seed, int retryAfterSeconds, boolean demoOrg,
+        GeneratedOrg seedOrg) {
 
     public EmulatorOptions {
         if (host == null || host.isBlank()) {
@@ -42,52 +44,57 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
 
     /** Loopback, a free port, dialect {@code wandb}, no latency, no faults, seed 0, Retry-After 1 s, empty org. */
     public static EmulatorOptions of(String token) {
-        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false);
+        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false, null);
     }
 
     public EmulatorOptions withHost(String value) {
         return new EmulatorOptions(value, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withPort(int value) {
         return new EmulatorOptions(host, value, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withDialect(EmulatorDialect value) {
         return new EmulatorOptions(host, port, value, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withLatencyMs(long value) {
         return new EmulatorOptions(host, port, dialect, token, value, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withFailRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, value, throttleRate, seed,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withThrottleRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, value, seed,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withSeed(long value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, value,
-                retryAfterSeconds, demoOrg);
+                retryAfterSeconds, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withRetryAfterSeconds(int value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                value, demoOrg);
+                value, demoOrg, seedOrg);
     }
 
     public EmulatorOptions withDemoOrg(boolean value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, value);
+                retryAfterSeconds, value, seedOrg);
+    }
+
+    public EmulatorOptions withSeedOrg(GeneratedOrg value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg, value);
     }
 
     /** Like the generated one, but the token is masked so options can be logged safely. */
@@ -95,7 +102,7 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
     public String toString() {
         return "EmulatorOptions[host=" + host + ", port=" + port + ", dialect=" + dialect.id() + ", token=****"
                 + ", latencyMs=" + latencyMs + ", failRate=" + failRate + ", throttleRate=" + throttleRate
-                + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + "]";
+                + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + ", seedOrg=" + seedOrg + "]";
     }
 
     private static void requireRate(String name, double rate) {

@@ -3,11 +3,14 @@ package dev.scimsync.emulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,6 +25,10 @@ final class Org {
     private final Map<String, Team> teams = new LinkedHashMap<>();
     private final Map<String, String> teamIdByName = new HashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
+    /** Team creation order, and each user's teams: a user's team roles without visiting every team. */
+    private final Map<String, Long> teamOrder = new HashMap<>();
+    private final Map<String, Set<String>> teamIdsByUser = new HashMap<>();
+    private long teamsCreated;
 
     Collection<User> users() {
         return users.values();
@@ -80,12 +87,11 @@ final class Org {
         if (old.email() != null) {
             userIdByEmail.remove(lower(old.email()));
         }
-        for (Team team : List.copyOf(teams.values())) {
-            if (team.members().containsKey(id)) {
-                Map<String, String> members = new LinkedHashMap<>(team.members());
-                members.remove(id);
-                putTeam(team.withMembers(members).touched(now));
-            }
+        for (String teamId : List.copyOf(teamIdsByUser.getOrDefault(id, Set.of()))) {
+            Team team = teams.get(teamId);
+            Map<String, String> members = new LinkedHashMap<>(team.members());
+            members.remove(id);
+            putTeam(team.withMembers(members).touched(now));
         }
     }
 
@@ -113,14 +119,31 @@ final class Org {
         Team old = teams.put(team.id(), team);
         if (old != null) {
             teamIdByName.remove(lower(old.name()));
+            forgetMembers(old);
+        } else {
+            teamOrder.put(team.id(), teamsCreated++);
         }
         teamIdByName.put(lower(team.name()), team.id());
+        for (String userId : team.members().keySet()) {
+            teamIdsByUser.computeIfAbsent(userId, u -> new HashSet<>(4)).add(team.id());
+        }
     }
 
     void removeTeam(String id) {
         Team old = teams.remove(id);
         if (old != null) {
             teamIdByName.remove(lower(old.name()));
+            teamOrder.remove(id);
+            forgetMembers(old);
+        }
+    }
+
+    private void forgetMembers(Team team) {
+        for (String userId : team.members().keySet()) {
+            Set<String> ids = teamIdsByUser.get(userId);
+            if (ids != null && ids.remove(team.id()) && ids.isEmpty()) {
+                teamIdsByUser.remove(userId);
+            }
         }
     }
 
@@ -153,13 +176,10 @@ final class Org {
 
     /** The user's team roles, team id to role key, in team creation order. */
     Map<String, String> teamRolesOf(String userId) {
+        Set<String> teamIds = teamIdsByUser.getOrDefault(userId, Set.of());
         Map<String, String> result = new LinkedHashMap<>();
-        for (Team team : teams.values()) {
-            String key = team.members().get(userId);
-            if (key != null) {
-                result.put(team.id(), key);
-            }
-        }
+        teamIds.stream().sorted(Comparator.comparing(teamOrder::get))
+                .forEach(teamId -> result.put(teamId, teams.get(teamId).members().get(userId)));
         return result;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +78,9 @@ public final class WandbEmulator implements AutoCloseable {
         OrgStore store = new OrgStore();
         if (options.demoOrg()) {
             store.write(org -> DemoOrg.seed(org, clock.instant()));
+        }
+        if (options.seedOrg() != null) {
+            store.write(org -> options.seedOrg().seed(org, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         }
         Renderer renderer = Renderer.forDialect(options.dialect(), baseUrl);
         Map<String, ResourceHandler> resources = new java.util.HashMap<>(Map.of(

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# scim-sync at organisation scale (issue 8). One command, every figure printed, a table at the end:
+#
+#   bench/scale.sh [SCENARIO...]      scenarios: plan load apply rate memory (default: all of them)
+#
+# Builds target/scim-sync.jar if it is missing or stale, writes the inputs with bench/GenerateOrg.java, starts the
+# emulator in its own JVM on a loopback port (`emulator --seed-org ...` holds exactly what GenerateOrg writes), runs
+# the tool against it with a fresh H2 state file and out dir per run under $BENCH_DIR (default: a temp dir, removed
+# at the end unless BENCH_KEEP=1), and reads the figures from /usr/bin/time -v, the tool's "requests:" line and
+# summary.json. Each scenario runs twice (BENCH_REPEAT) so the spread shows; a 2-core machine shared with other
+# builds gives noisy figures.
+#
+#   plan    no-change plan of 100,000 users, 2,000 teams, 300,000 memberships, 50 roles against an emulator that
+#           already holds them: wall time with JVM start, requests (no writes; list GETs grow with pages)
+#   load    the CSV rows of that plan per second, from file into the state database (load-* steps)
+#   apply   5,000 user creates at --concurrency 16 against --latency-ms 20, and 500 at --concurrency 1
+#   rate    2,000 user creates at --requests-per-second 50 --concurrency 16: measured request rate
+#   memory  a plan of 1,000,000 user creates (an empty emulator) with -Xmx256m
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+JAR="$ROOT/target/scim-sync.jar"
+REPEAT="${BENCH_REPEAT:-2}"
+SCENARIOS=("$@")
+[[ ${#SCENARIOS[@]} -eq 0 ]] && SCENARIOS=(plan load apply rate memory)
+
+if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
+    echo "building $JAR (missing or older than the sources) ..." >&2
+    (mvn -B -o -q -Dstyle.color=never -DskipTests package || ./mvnw -B -q -DskipTests package) >&2
+fi
+if [[ ! -x /usr/bin/time ]]; then
+    echo "bench/scale.sh needs GNU time (/usr/bin/time): apt-get install -y time" >&2
+    exit 2
+fi
+
+WORK="${BENCH_DIR:-$(mktemp -d /tmp/scim-sync-bench.XXXXXX)}"
+mkdir -p "$WORK"
+export BENCH_TOKEN="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"   # loopback only, lives with this script
+EMULATOR_PID=""
+stop_emulator() {
+    if [[ -n "$EMULATOR_PID" ]]; then
+        kill "$EMULATOR_PID" 2>/dev/null || true
+        wait "$EMULATOR_PID" 2>/dev/null || true
+        EMULATOR_PID=""
+    fi
+}
+cleanup() {
+    stop_emulator
+    [[ "${BENCH_KEEP:-0}" == 1 || -n "${BENCH_DIR:-}" ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+RESULTS=()   # "target|measured|met" lines for the final table
+note() { RESULTS+=("$1|$2|$3"); }
+
+# start_emulator LOG ARGS...: starts the emulator, sets URL
+start_emulator() {
+    local log="$1"; shift
+    java -Xmx3g -jar "$JAR" emulator --port 0 --token "$BENCH_TOKEN" "$@" >"$log" 2>&1 &
+    EMULATOR_PID=$!
+    URL=""
+    for _ in $(seq 1 1200); do
+        URL="$(sed -n 's/^scim-sync emulator ready at \(http:[^ ]*\) .*/\1/p' "$log")"
+        [[ -n "$URL" ]] && return 0
+        kill -0 "$EMULATOR_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
+        sleep 0.1
+    done
+    echo "no ready line from the emulator after 120 s" >&2
+    exit 1
+}
+
+# job FILE INPUT_DIR OUT CHUNK CONCURRENCY RPS [POLICY]: writes a job file naming the inputs that exist
+job() {
+    local file="$1" in="$2" out="$3" chunk="$4" conc="$5" rps="$6" policy="${7:-absent-users: report}"
+    local inputs=""
+    for kind in users teams memberships roles; do
+        [[ -s "$in/$kind.csv" ]] && inputs+="${inputs:+, }$kind: $in/$kind.csv"
+    done
+    cat >"$file" <<YML
+target: { url: $URL, dialect: wandb, token-env: BENCH_TOKEN }
+inputs: { $inputs }
+policy: { $policy }
+limits: { chunk-size: $chunk, concurrency: $conc, requests-per-second: $rps }
+out: $out
+YML
+}
+
+# run_tool NAME JAVA_OPTS ARGS...: runs the tool under /usr/bin/time; sets WALL (s), RSS (MB), RC, OUT, SUMMARY
+run_tool() {
+    local name="$1" opts="$2"; shift 2
+    local dir="$WORK/$name"
+    rm -rf "$dir"; mkdir -p "$dir"
+    set +e
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$dir/time.txt" java $opts -jar "$JAR" "$@" --state-db "jdbc:h2:file:$dir/state;WRITE_DELAY=0" \
+        --out "$dir/out" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
+    RC=$?
+    set -e
+    WALL="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$dir/time.txt")"
+    RSS="$(awk -F': ' '/Maximum resident/ { printf "%d", $2 / 1024 }' "$dir/time.txt")"
+    OUT="$dir/stdout.txt"
+    SUMMARY="$(ls "$dir"/out/*/summary.json 2>/dev/null | head -1)"
+    echo "  $name: exit $RC, ${WALL} s wall, ${RSS} MB max RSS; $(grep -m1 'requests:' "$OUT" | sed 's/^ *//')" >&2
+}
+
+# requests KIND: a count from the tool's "requests: GET=n, POST=n ..." line (KIND GET, POST, PATCH, DELETE, PUT)
+requests() { local n; n="$(grep -m1 "requests:" "$OUT" | grep -o "[0-9]* $1" | cut -d" " -f1)"; echo "${n:-0}"; }
+writes() { echo $(( $(requests POST || true) + $(requests PATCH || true) + $(requests PUT || true) + $(requests DELETE || true) )); }
+# step_seconds REGEX: the summed duration of the steps whose name matches, from summary.json
+step_seconds() { java "$ROOT/bench/StepTimes.java" "$SUMMARY" "$1"; }
+spread() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 1) print v[1]; else printf "%s–%s", v[1], v[NR] }'; }
+minimum() { sort -n | head -1; }
+maximum() { sort -n | tail -1; }
+
+scenario_plan_and_load() {
+    local users=100000 teams=2000 members=300000 roles=50
+    echo "== plan: $users users, $teams teams, $members memberships, $roles roles; emulator holds the same" >&2
+    java "$ROOT/bench/GenerateOrg.java" "$WORK/org" $users $teams $members $roles >&2
+    start_emulator "$WORK/emulator-org.log" --seed-org "users=$users,teams=$teams,memberships=$members,roles=$roles"
+    local walls=() rates=() lists=0 w=0 ops=""
+    for i in $(seq 1 "$REPEAT"); do
+        job "$WORK/plan.yml" "$WORK/org" "$WORK/plan-out" 1000 16 0
+        run_tool "plan-$i" "" plan "$WORK/plan.yml"
+        walls+=("$WALL")
+        lists="$(requests GET)"; w="$(writes)"
+        ops="$(grep -m1 -o 'plan: [0-9]* operations' "$WORK/plan-$i/stderr.txt" "$OUT" 2>/dev/null | head -1 || true)"
+        local rows=$(( users + teams + members + roles ))
+        local secs; secs="$(step_seconds '^load-')"
+        rates+=("$(awk -v r=$rows -v s="$secs" 'BEGIN { printf "%d", r / s }')")
+        echo "  plan-$i: load steps ${secs} s for $rows rows; plan exit $RC; $ops" >&2
+    done
+    stop_emulator
+    local pages=$(( (users + 9998) / 9999 + (teams + 9998) / 9999 + 1 ))
+    note "plan, 100k users/2k teams/300k members/50 roles, JVM start included: < 30 s" "$(printf '%s\n' "${walls[@]}" | spread) s" \
+        "$(awk -v m="$(printf '%s\n' "${walls[@]}" | maximum)" 'BEGIN { print (m < 30 ? "yes" : "no") }')"
+    note "plan: write requests = 0" "$w" "$([[ "$w" == 0 ]] && echo yes || echo no)"
+    note "plan: list requests grow with pages (9,999 a page)" "$lists GET (pages at 9,999: $pages)" \
+        "$([[ "$lists" -le $(( pages * 2 + 5 )) ]] && echo yes || echo no)"
+    note "load: >= 50,000 CSV rows/s into the state database" "$(printf '%s\n' "${rates[@]}" | spread) rows/s" \
+        "$(awk -v m="$(printf '%s\n' "${rates[@]}" | minimum)" 'BEGIN { print (m >= 50000 ? "yes" : "no") }')"
+}
+
+scenario_apply() {
+    echo "== apply: user creates against --latency-ms 20" >&2
+    local c16=() c1=()
+    for i in $(seq 1 "$REPEAT"); do
+        java "$ROOT/bench/GenerateOrg.java" "$WORK/creates16" 5000 0 0 0 >&2
+        start_emulator "$WORK/emulator-apply.log" --latency-ms 20
+        job "$WORK/apply16.yml" "$WORK/creates16" "$WORK/unused" 1000 16 0
+        run_tool "apply16-$i" "" sync "$WORK/apply16.yml"
+        local s16; s16="$(step_seconds '^apply$')"
+        c16+=("$(awk -v n="$(requests POST)" -v s="$s16" 'BEGIN { printf "%d", n / s }')")
+        echo "  apply16-$i: $(requests POST) POST in ${s16} s" >&2
+        stop_emulator
+        java "$ROOT/bench/GenerateOrg.java" "$WORK/creates1" 500 0 0 0 >&2
+        start_emulator "$WORK/emulator-apply.log" --latency-ms 20
+        job "$WORK/apply1.yml" "$WORK/creates1" "$WORK/unused" 1000 1 0
+        run_tool "apply1-$i" "" sync "$WORK/apply1.yml"
+        local s1; s1="$(step_seconds '^apply$')"
+        c1+=("$(awk -v n="$(requests POST)" -v s="$s1" 'BEGIN { printf "%.1f", n / s }')")
+        echo "  apply1-$i: $(requests POST) POST in ${s1} s" >&2
+        stop_emulator
+    done
+    local low16; low16="$(printf '%s\n' "${c16[@]}" | minimum)"
+    local high1; high1="$(printf '%s\n' "${c1[@]}" | maximum)"
+    note "apply: 5,000 creates, concurrency 16, 20 ms: >= 640 ops/s (80% of 800)" \
+        "$(printf '%s\n' "${c16[@]}" | spread) ops/s" "$(awk -v m="$low16" 'BEGIN { print (m >= 640 ? "yes" : "no") }')"
+    note "apply: one at a time (500 creates, concurrency 1)" "$(printf '%s\n' "${c1[@]}" | spread) ops/s" "-"
+    note "apply: concurrent / sequential >= 10x" "$(awk -v a="$low16" -v b="$high1" 'BEGIN { printf "%.1fx (worst pair)", a / b }')" \
+        "$(awk -v a="$low16" -v b="$high1" 'BEGIN { print (a / b >= 10 ? "yes" : "no") }')"
+}
+
+scenario_rate() {
+    echo "== rate: --requests-per-second 50, 1,000 creates (~20 s)" >&2
+    local rates=()
+    for i in $(seq 1 "$REPEAT"); do
+        java "$ROOT/bench/GenerateOrg.java" "$WORK/creates-rate" 1000 0 0 0 >&2
+        start_emulator "$WORK/emulator-rate.log"
+        job "$WORK/rate.yml" "$WORK/creates-rate" "$WORK/unused" 100 16 50
+        run_tool "rate-$i" "" sync "$WORK/rate.yml"
+        local s; s="$(step_seconds '^apply$')"
+        rates+=("$(awk -v n="$(requests POST)" -v s="$s" 'BEGIN { printf "%.1f", n / s }')")
+        echo "  rate-$i: $(requests POST) POST in ${s} s" >&2
+        stop_emulator
+    done
+    note "rate: --requests-per-second 50 within 10% (45–55/s)" "$(printf '%s\n' "${rates[@]}" | spread) req/s" \
+        "$(awk -v lo="$(printf '%s\n' "${rates[@]}" | minimum)" -v hi="$(printf '%s\n' "${rates[@]}" | maximum)" \
+            'BEGIN { print (lo >= 45 && hi <= 55 ? "yes" : "no") }')"
+}
+
+scenario_memory() {
+    echo "== memory: plan 1,000,000 user creates with -Xmx256m (empty emulator)" >&2
+    java "$ROOT/bench/GenerateOrg.java" "$WORK/million" 1000000 0 0 0 >&2
+    local results=() walls=() rss=()
+    for i in $(seq 1 "$REPEAT"); do
+        start_emulator "$WORK/emulator-million.log"
+        job "$WORK/million.yml" "$WORK/million" "$WORK/unused" 1000 16 0
+        run_tool "million-$i" "-Xmx256m" plan "$WORK/million.yml"
+        results+=("$RC"); walls+=("$WALL"); rss+=("$RSS")
+        stop_emulator
+    done
+    local ok=yes
+    for i in "${!results[@]}"; do
+        # a plan that creates users ends with exit 0 or 1; an OutOfMemoryError ends it otherwise
+        if [[ "${results[$i]}" -gt 1 ]] || grep -q OutOfMemoryError "$WORK/million-$((i + 1))/stderr.txt"; then ok=no; fi
+    done
+    note "memory: 1,000,000-user plan completes with -Xmx256m" \
+        "exit ${results[*]}, $(printf '%s\n' "${walls[@]}" | spread) s, RSS $(printf '%s\n' "${rss[@]}" | spread) MB" "$ok"
+}
+
+for s in "${SCENARIOS[@]}"; do
+    case "$s" in
+        plan|load) [[ " ${DONE:-} " == *" plan "* ]] || { scenario_plan_and_load; DONE="${DONE:-} plan"; } ;;
+        apply) scenario_apply ;;
+        rate) scenario_rate ;;
+        memory) scenario_memory ;;
+        *) echo "unknown scenario $s (plan load apply rate memory)" >&2; exit 2 ;;
+    esac
+done
+
+echo
+echo "scim-sync at scale — $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), runs per figure: $REPEAT"
+printf '%-78s | %-36s | %s\n' "target" "measured (spread over runs)" "met"
+printf '%s\n' "${RESULTS[@]}" | while IFS='|' read -r t m ok; do printf '%-78s | %-36s | %s\n' "$t" "$m" "$ok"; done
