@@ -6,22 +6,16 @@ import java.util.function.BooleanSupplier;
 final class EtagGroupsApi implements GroupsApi {
 
     private final GroupsApi api;
-    private final Versions versions;
-    private final BooleanSupplier enabled;
+    private final ConditionalWrites writes;
 
     EtagGroupsApi(GroupsApi api, Versions versions, BooleanSupplier enabled) {
         this.api = api;
-        this.versions = versions;
-        this.enabled = enabled;
-    }
-
-    private static String key(String id) {
-        return "Groups/" + id;
+        this.writes = new ConditionalWrites(versions, enabled, "Groups");
     }
 
     private ScimGroup seen(ScimGroup group) {
-        if (group != null && group.id() != null && enabled.getAsBoolean()) {
-            versions.remember(key(group.id()), group.meta());
+        if (group != null) {
+            writes.seen(group.id(), group.meta());
         }
         return group;
     }
@@ -45,28 +39,18 @@ final class EtagGroupsApi implements GroupsApi {
 
     @Override
     public ScimGroup patch(String id, PatchRequest patch, String ifMatch) {
-        if (ifMatch != null || !enabled.getAsBoolean()) {
-            return api.patch(id, patch, ifMatch);
-        }
-        return versions.conditional(key(id), v -> api.patch(id, patch, v), () -> api.get(id).meta(), ScimGroup::meta);
+        return writes.write(id, ifMatch, v -> api.patch(id, patch, v), () -> api.get(id).meta(), ScimGroup::meta);
     }
 
     @Override
     public ScimGroup replace(String id, ScimGroup group, String ifMatch) {
-        if (ifMatch != null || !enabled.getAsBoolean()) {
-            return api.replace(id, group, ifMatch);
-        }
-        return versions.conditional(key(id), v -> api.replace(id, group, v), () -> api.get(id).meta(),
+        return writes.write(id, ifMatch, v -> api.replace(id, group, v), () -> api.get(id).meta(),
                 ScimGroup::meta);
     }
 
     @Override
     public void delete(String id, String ifMatch) {
-        if (ifMatch != null || !enabled.getAsBoolean()) {
-            api.delete(id, ifMatch);
-            return;
-        }
-        versions.conditional(key(id), v -> {
+        writes.write(id, ifMatch, v -> {
             api.delete(id, v);
             return null;
         }, () -> api.get(id).meta(), none -> null);

@@ -6,22 +6,16 @@ import java.util.function.BooleanSupplier;
 final class EtagUsersApi implements UsersApi {
 
     private final UsersApi api;
-    private final Versions versions;
-    private final BooleanSupplier enabled;
+    private final ConditionalWrites writes;
 
     EtagUsersApi(UsersApi api, Versions versions, BooleanSupplier enabled) {
         this.api = api;
-        this.versions = versions;
-        this.enabled = enabled;
-    }
-
-    private static String key(String id) {
-        return "Users/" + id;
+        this.writes = new ConditionalWrites(versions, enabled, "Users");
     }
 
     private ScimUser seen(ScimUser user) {
-        if (user != null && user.id() != null && enabled.getAsBoolean()) {
-            versions.remember(key(user.id()), user.meta());
+        if (user != null) {
+            writes.seen(user.id(), user.meta());
         }
         return user;
     }
@@ -45,19 +39,12 @@ final class EtagUsersApi implements UsersApi {
 
     @Override
     public ScimUser patch(String id, PatchRequest patch, String ifMatch) {
-        if (ifMatch != null || !enabled.getAsBoolean()) {
-            return api.patch(id, patch, ifMatch);
-        }
-        return versions.conditional(key(id), v -> api.patch(id, patch, v), () -> api.get(id).meta(), ScimUser::meta);
+        return writes.write(id, ifMatch, v -> api.patch(id, patch, v), () -> api.get(id).meta(), ScimUser::meta);
     }
 
     @Override
     public void delete(String id, String ifMatch) {
-        if (ifMatch != null || !enabled.getAsBoolean()) {
-            api.delete(id, ifMatch);
-            return;
-        }
-        versions.conditional(key(id), v -> {
+        writes.write(id, ifMatch, v -> {
             api.delete(id, v);
             return null;
         }, () -> api.get(id).meta(), none -> null);
