@@ -17,13 +17,14 @@ import java.util.Objects;
 @Component
 public class UserVerifier {
 
+    private static final String USER_KINDS = "'CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER'";
+
     private static final String APPLIED = """
             SELECT o.seq, o.kind, o.payload, v.id AS v_id, v.active, v.org_role, v.display_name
             FROM planned_op o
             LEFT JOIN remote_user v ON v.run_id = ? AND v.pass = 'verify' AND v.id = COALESCE(o.result_id, o.target_id)
             WHERE o.run_id = ? AND o.state = 'DONE' AND o.verified IS NULL
-              AND o.kind IN ('CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER')
-            ORDER BY o.seq""";
+              AND o.kind IN (""" + USER_KINDS + ") ORDER BY o.seq";
 
     private final JdbcTemplate jdbc;
     private final PlannedOps plannedOps;
@@ -57,14 +58,16 @@ public class UserVerifier {
                     problem = differs("display_name", name, rs.getString("display_name"), false);
                 }
             }
-            verdicts.add(new Verdict(rs.getLong("seq"), problem));
+            if (problem != null) {
+                verdicts.add(new Verdict(rs.getLong("seq"), problem));
+            }
         }, runId, opsRunId);
-        long mismatches = 0;
         for (Verdict v : verdicts) {
-            plannedOps.markVerified(opsRunId, v.seq(), v.problem() == null ? "ok" : "mismatch",
-                    v.problem() == null ? null : "verify: " + v.problem());
-            mismatches += v.problem() == null ? 0 : 1;
+            plannedOps.markVerified(opsRunId, v.seq(), "mismatch", "verify: " + v.problem());
         }
+        // every other applied user operation shows: one statement, not one per operation
+        plannedOps.markVerifiedOk(opsRunId, USER_KINDS);
+        long mismatches = verdicts.size();
         return mismatches;
     }
 

@@ -29,9 +29,4 @@ public class DesiredUsers {
         jdbc.batchUpdate("INSERT INTO desired_user (run_id, line_no, email, email_key, user_name, user_name_key,"
                 + " display_name, org_role, active, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
-
-    public long count(String runId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM desired_user WHERE run_id = ?", Long.class, runId);
-        return n == null ? 0 : n;
-    }
 }

@@ -80,13 +80,6 @@ public class PlannedOps {
     /** The error type of operations held back by {@code policy.max-removals}. */
     public static final String REMOVAL_LIMIT = "removal-limit";
 
-    /** Number of pending operations that take something away. */
-    public long pendingRemovals(String runId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM planned_op WHERE run_id = ? AND state = 'PENDING'"
-                + " AND kind IN (" + removalKinds() + ")", Long.class, runId);
-        return n == null ? 0 : n;
-    }
-
     /** Holds back every pending removal: the safety limit stops them all, never a chosen part of them. */
     public int blockRemovals(String runId, String reason) {
         return jdbc.update("UPDATE planned_op SET state = 'BLOCKED', error_type = ?, detail = ? WHERE run_id = ?"
@@ -107,6 +100,12 @@ public class PlannedOps {
     public void markVerified(String runId, long seq, String verdict, String detail) {
         jdbc.update("UPDATE planned_op SET verified = ?, detail = COALESCE(?, detail) WHERE run_id = ? AND seq = ?",
                 verdict, detail, runId, seq);
+    }
+
+    /** Marks the applied operations of the given kinds (a SQL list of quoted names) not yet verified as ok. */
+    public void markVerifiedOk(String runId, String kinds) {
+        jdbc.update("UPDATE planned_op SET verified = 'ok' WHERE run_id = ? AND state = 'DONE' AND verified IS NULL"
+                + " AND kind IN (" + kinds + ")", runId);
     }
 
     /** Streams a run's operations in execution order. */

@@ -33,18 +33,6 @@ public class RemoteUsers {
                         u.email(), lower(u.email()), u.displayName(), lower(u.orgRole()), u.active()}).toList());
     }
 
-    public long count(String runId, String pass) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM remote_user WHERE run_id = ? AND pass = ?", Long.class,
-                runId, pass);
-        return n == null ? 0 : n;
-    }
-
-    public long countActive(String runId, String pass) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM remote_user WHERE run_id = ? AND pass = ? AND active = TRUE",
-                Long.class, runId, pass);
-        return n == null ? 0 : n;
-    }
-
     private static String lower(String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
