@@ -149,6 +149,7 @@ CREATE TABLE IF NOT EXISTS remote_member (
     PRIMARY KEY (run_id, pass, group_id, user_id)
 );
 
+-- a user's role in a team other than member, the default: a member without a row here is a plain member
 CREATE TABLE IF NOT EXISTS remote_team_role (
     run_id    VARCHAR(64)  NOT NULL,
     pass      VARCHAR(8)   NOT NULL,
