@@ -1,7 +1,7 @@
 package dev.scimsync.job;
 
 import dev.scimsync.report.DriftReport;
-import dev.scimsync.report.RowCounts;
+import dev.scimsync.report.RowTally;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -35,13 +35,14 @@ final class ReportTasklet implements Tasklet {
                 .forEach((kind, path) -> files.put(kind.id(), path.toString()));
         String opsRunId = context.run().opsRunId();
         boolean planOnly = context.mode() == RunMode.PLAN;
-        RowCounts counts = report.writeResults(opsRunId, context.outDir(), planOnly, files);
-        drift.write(opsRunId, context.outDir(), context.config().policy(), planOnly);
+        RowTally tally = report.writeResults(opsRunId, context.outDir(), planOnly, files);
+        drift.write(opsRunId, context.outDir(), context.config().policy(), planOnly, tally);
+        context.tally(tally);
         report.writeBlocked(opsRunId, context.outDir());
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
                 .getExecutionContext();
         for (RowStatus status : RowStatus.values()) {
-            jobContext.putLong(COUNT_PREFIX + status.label(), counts.total(status));
+            jobContext.putLong(COUNT_PREFIX + status.label(), tally.counts().total(status));
         }
         return RepeatStatus.FINISHED;
     }

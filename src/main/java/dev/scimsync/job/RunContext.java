@@ -1,6 +1,7 @@
 package dev.scimsync.job;
 
 import dev.scimsync.config.JobConfig;
+import dev.scimsync.report.RowTally;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.state.RunRecord;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,6 +26,7 @@ final class RunContext implements JobExecutionListener {
     private ScimClient client;
     private ExecutorService executor;
     private Map<String, Long> requestCounts = Map.of();
+    private RowTally tally;
 
     RunContext(RunRecord run, JobConfig config, Targets targets) {
         this.run = run;
@@ -63,6 +65,15 @@ final class RunContext implements JobExecutionListener {
 
     Path outDir() {
         return Path.of(run.outDir());
+    }
+
+    /** What the report step counted, for the run's summary; null until the report step has run. */
+    synchronized RowTally tally() {
+        return tally;
+    }
+
+    synchronized void tally(RowTally tally) {
+        this.tally = tally;
     }
 
     synchronized ScimClient client() {

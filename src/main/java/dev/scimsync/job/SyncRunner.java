@@ -180,7 +180,7 @@ public class SyncRunner {
         try {
             return summaries.write(new RunEnd(context.run(), finishedAt, exitCode, ExitCodes.meaning(exitCode),
                     problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
-                    context.config().policy(), context.mode() == RunMode.PLAN)).toJson();
+                    context.config().policy(), context.mode() == RunMode.PLAN), context.tally()).toJson();
         } catch (RuntimeException e) {
             // the run's outcome stands and is recorded; only its summary is missing
             log.error("cannot sum run {} up", context.runId(), e);

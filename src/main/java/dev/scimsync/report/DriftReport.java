@@ -22,14 +22,15 @@ public class DriftReport {
         this.drift = drift;
     }
 
-    /** Writes drift.csv; returns its number of lines. */
-    public long write(String opsRunId, Path outDir, PolicyConfig policy, boolean planOnly) {
+    /** Writes drift.csv and adds each line to the run's tally; returns the number of lines. */
+    public long write(String opsRunId, Path outDir, PolicyConfig policy, boolean planOnly, RowTally tally) {
         long[] count = {0};
         try (SafeCsv csv = SafeCsv.open(outDir.resolve(DRIFT_CSV), "kind", "key", "target_id", "finding",
                 "on_target", "policy", "action", "detail")) {
             forEach(opsRunId, policy, planOnly, line -> {
                 csv.row(line.kind(), line.key(), line.targetId(), line.finding(), line.onTarget(), line.policy(),
                         line.action(), line.detail());
+                tally.drift(line);
                 count[0]++;
             });
         }

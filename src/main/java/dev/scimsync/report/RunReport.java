@@ -63,20 +63,23 @@ public class RunReport {
 
     /**
      * One line per input row (and per operation on an object no row names), with its final status; and, in the same
-     * pass, {@code failed-<kind>.csv} for each input.
+     * pass, {@code failed-<kind>.csv} for each input and the tally that the run's summary shows.
      *
      * @param files the input files by kind ({@code users}), as the job names them
      */
-    public RowCounts writeResults(String opsRunId, Path outDir, boolean planOnly, Map<String, String> files) {
-        RowCounts counts = new RowCounts();
+    public RowTally writeResults(String opsRunId, Path outDir, boolean planOnly, Map<String, String> files) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        inputFiles.of(opsRunId).forEach(f -> headers.put(f.kind(), f.headerFields()));
+        Map<String, String> paths = new LinkedHashMap<>();
+        inputFiles.of(opsRunId).forEach(f -> {
+            headers.put(f.kind(), f.headerFields());
+            paths.put(f.kind(), f.path());
+        });
+        RowTally tally = new RowTally(planOnly, paths);
         try (FailedRows failed = new FailedRows(outDir, headers);
              SafeCsv csv = SafeCsv.open(outDir.resolve(RESULTS_CSV), "file", "line", "key", "kind", "action",
                 "status", "target_id", "http_status", "error_type", "detail", "attempts")) {
             results.forEach(opsRunId, row -> {
-                RowStatus status = RowStatus.of(row, planOnly);
-                counts.add(row.kind(), status, 1);
+                RowStatus status = tally.add(row);
                 failed.accept(row, status);
                 csv.row(files.getOrDefault(row.kind(), row.kind() + ".csv"), row.line() == null ? "" : row.line(), row.key(), kindOf(row.kind()),
                         row.opKind() == null ? "" : row.opKind().action() + (row.line() == null ? " (absent)" : ""),
@@ -84,7 +87,7 @@ public class RunReport {
                         row.attempts());
             });
         }
-        return counts;
+        return tally;
     }
 
     private static String detail(ResultRow row) {

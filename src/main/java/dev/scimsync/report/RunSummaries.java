@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,6 @@ public class RunSummaries {
 
     public static final String SUMMARY_JSON = "summary.json";
     public static final String REPORT_HTML = "report.html";
-    /** Lines of each list that the page shows; the CSV files have them all. */
-    static final int SHOWN = 500;
-
     private static final Logger log = LoggerFactory.getLogger(RunSummaries.class);
 
     private final Results results;
@@ -46,24 +42,20 @@ public class RunSummaries {
         this.drift = drift;
     }
 
-    /** Sums the run up and writes its summary.json and report.html (a write error is logged, not thrown). */
-    public RunSummary write(RunEnd end) {
+    /**
+     * Sums the run up and writes its summary.json and report.html (a write error is logged, not thrown).
+     *
+     * @param tally what the run's report step counted, or null when the run stopped before it
+     */
+    public RunSummary write(RunEnd end, RowTally tally) {
         RunRecord run = end.run();
         Path outDir = Path.of(run.outDir());
-        RowCounts counts = new RowCounts();
-        Map<String, String> files = new LinkedHashMap<>();
-        inputFiles.of(run.opsRunId()).forEach(f -> files.put(f.kind(), f.path()));
-        Shown<ReportPage.Failure> failures = new Shown<>();
-        results.forEach(run.opsRunId(), row -> {
-            RowStatus status = RowStatus.of(row, end.planOnly());
-            counts.add(row.kind(), status, 1);
-            if (FailedRows.WRITTEN.contains(status) && (row.line() != null || status != RowStatus.BLOCKED)) {
-                failures.add(new ReportPage.Failure(files.getOrDefault(row.kind(), row.kind()), row.line() == null ? "" : "" + row.line(),
-                        row.key(), status.label(), FailedRows.reason(row, status)));
-            }
-        });
-        Shown<DriftLine> driftLines = new Shown<>();
-        drift.forEach(run.opsRunId(), end.policy(), end.planOnly(), driftLines::add);
+        if (tally == null) {
+            tally = tally(run.opsRunId(), end);
+        }
+        Shown<ReportPage.Failure> failures = tally.failures;
+        Shown<DriftLine> driftLines = tally.drift;
+        RowCounts counts = tally.counts();
         Shown<ReportPage.Blocked> blocked = new Shown<>();
         plannedOps.forEachBlocked(run.opsRunId(), op -> blocked.add(new ReportPage.Blocked(op.kind().action(),
                 op.objectKey(), op.lineNo() == null ? "" : "" + op.lineNo(), op.detail())));
@@ -79,6 +71,15 @@ public class RunSummaries {
             log.error("cannot write the run's summary: {}", e.getMessage());
         }
         return summary;
+    }
+
+    private RowTally tally(String opsRunId, RunEnd end) {
+        Map<String, String> files = new LinkedHashMap<>();
+        inputFiles.of(opsRunId).forEach(f -> files.put(f.kind(), f.path()));
+        RowTally tally = new RowTally(end.planOnly(), files);
+        results.forEach(opsRunId, tally::add);
+        drift.forEach(opsRunId, end.policy(), end.planOnly(), tally::drift);
+        return tally;
     }
 
     private List<RunSummary.Input> inputs(RunRecord run) {
@@ -106,22 +107,5 @@ public class RunSummaries {
             }
         }
         return List.copyOf(names);
-    }
-
-    /** The first {@link #SHOWN} lines of a list, and how many there were. */
-    private static final class Shown<T> {
-        final List<T> lines = new ArrayList<>();
-        long total;
-
-        void add(T line) {
-            if (lines.size() < SHOWN) {
-                lines.add(line);
-            }
-            total++;
-        }
-
-        long more() {
-            return total - lines.size();
-        }
     }
 }

@@ -294,6 +294,10 @@ class SyncRunnerTest {
         assertThat(aborted.problem()).containsIgnoringCase("api key");
         long createdBefore = created();
         assertThat(createdBefore).isBetween(10L, 39L);
+        // stopped before its report step: the summary counts the rows from the state database
+        RunSummary stopped = RunSummary.fromJson(Files.readString(aborted.outDir().resolve("summary.json")));
+        assertThat(stopped.rows().get("users").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
+        assertThat(stopped.rows().get("users").get("created")).isBetween(1L, createdBefore);
 
         ENV.put("TEST_SCIM_KEY", "key-2");
         RunResult resumed = runner.resume(aborted.run().runId());
@@ -307,6 +311,7 @@ class SyncRunnerTest {
                         BatchStatus.COMPLETED);
         RunSummary summary = RunSummary.fromJson(Files.readString(resumed.outDir().resolve("summary.json")));
         assertThat(summary.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(summary.rows().get("users")).containsExactly(java.util.Map.entry("created", 40L));
         assertThat(summary.steps()).filteredOn(s -> s.name().equals("apply")).extracting(StepTiming::status)
                 .containsExactly("FAILED", "COMPLETED");
     }
