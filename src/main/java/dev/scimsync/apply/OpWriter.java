@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,10 +82,12 @@ public final class OpWriter implements ItemWriter<PlannedOp> {
         for (List<PlannedOp> phase : phases.values()) {
             List<Future<List<OpOutcome>>> futures = groups(phase).stream()
                     .map(group -> executor.get().submit(() -> send(group))).toList();
+            Map<Long, PlannedOp> bySeq = new HashMap<>();
+            phase.forEach(op -> bySeq.put(op.seq(), op));
             for (Future<List<OpOutcome>> future : futures) {
                 try {
                     List<OpOutcome> sent = future.get();
-                    remember(phase, sent);
+                    remember(bySeq, sent);
                     outcomes.addAll(sent);
                 } catch (ExecutionException e) {
                     abort = abort != null ? abort : asRuntime(e.getCause());
@@ -103,20 +106,12 @@ public final class OpWriter implements ItemWriter<PlannedOp> {
     }
 
     /** Keeps the ids of users created, for the later phases of the same chunk (teams keep their own). */
-    private void remember(List<PlannedOp> phase, List<OpOutcome> sent) {
-        Map<Long, PlannedOp> bySeq = null;
+    private void remember(Map<Long, PlannedOp> phaseBySeq, List<OpOutcome> sent) {
         for (OpOutcome outcome : sent) {
             if (outcome.state() != OpState.DONE || outcome.resultId() == null) {
                 continue;
             }
-            if (bySeq == null) {
-                // one lookup per outcome, not a scan of the phase: a chunk of thousands stays linear
-                bySeq = new java.util.HashMap<>();
-                for (PlannedOp op : phase) {
-                    bySeq.put(op.seq(), op);
-                }
-            }
-            PlannedOp op = bySeq.get(outcome.seq());
+            PlannedOp op = phaseBySeq.get(outcome.seq());
             if (op != null && op.kind() == dev.scimsync.state.OpKind.CREATE_USER) {
                 knownIds.userCreated(op.objectKey(), outcome.resultId());
             }
