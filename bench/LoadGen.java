@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator for the scim-sync emulator (JDK only, run as a single-file program):
- * {@code java bench/LoadGen.java <baseUrl> <token> <threads> <seconds>}.
+ * {@code java bench/LoadGen.java <baseUrl> <token> <threads> <seconds> [mix|creates]}.
  *
  * <p>Seeds 200 users, then each thread loops until the time is up over a mix of 25% GET /Users?count=100,
  * 35% GET /Users/{id}, 20% POST /Users and 20% PATCH /Users/{id}, and prints requests, errors, requests per
  * second and p50/p99 latency. Any status >= 400 or I/O failure counts as an error. Response bodies are read
  * and discarded except for creates (whose id is kept), so the generator spends its CPU on requests, not parsing.
+ * With {@code creates}, every request is a POST /Users: the most a bare HTTP client gets out of the emulator for
+ * the requests that bench/scale.sh's apply scenario sends.
  */
 public class LoadGen {
 
@@ -25,10 +27,11 @@ public class LoadGen {
     private static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: java bench/LoadGen.java <baseUrl> <token> <threads> <seconds>");
+        if (args.length < 4 || args.length > 5 || args.length == 5 && !List.of("mix", "creates").contains(args[4])) {
+            System.err.println("usage: java bench/LoadGen.java <baseUrl> <token> <threads> <seconds> [mix|creates]");
             System.exit(2);
         }
+        boolean createsOnly = args.length == 5 && args[4].equals("creates");
         String baseUrl = args[0];
         String auth = "Bearer " + args[1];
         int threads = Integer.parseInt(args[2]);
@@ -54,7 +57,7 @@ public class LoadGen {
                 long sequence = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < deadline) {
-                    int pick = random.nextInt(100);
+                    int pick = createsOnly ? 60 : random.nextInt(100);
                     String id = ids.get(random.nextInt(ids.size()));
                     HttpRequest request = pick < 25 ? get(baseUrl + "/Users?count=100", auth)
                             : pick < 60 ? get(baseUrl + "/Users/" + id, auth)
