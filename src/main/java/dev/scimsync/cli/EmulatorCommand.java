@@ -39,7 +39,7 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--token", description = "API key clients must present (default: $" + TOKEN_ENV + ", else a generated one).")
     String token;
 
-    @Option(names = "--latency-ms", defaultValue = "0", description = "Delay every response by N ms.")
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Answer every request N ms after it arrives (the emulator's own work included).")
     long latencyMs;
 
     @Option(names = "--fail-rate", defaultValue = "0", description = "Probability of a random 500/503.")

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param port              port to bind, 0 for any free port
  * @param dialect           which service provider to imitate
  * @param token             the API key clients must present (Bearer or Basic); never printed by {@link #toString()}
- * @param latencyMs         delay added to every response, in milliseconds
+ * @param latencyMs         how long every answer takes, in milliseconds from the request read to the response
+ *                          (the emulator's own work included)
  * @param failRate          probability (0..1) that an authenticated request answers 500 or 503 without effect
  * @param throttleRate      probability (0..1) that an authenticated request answers 429 without effect
  * @param seed              seed of the fault generator: the same seed and request order give the same faults

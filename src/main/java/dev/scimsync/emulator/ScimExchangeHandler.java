@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the emulator, in order: latency, authentication (401, not counted), fault injection,
- * routing {@code /scim/<Resource>[/<id>]} to a {@link ResourceHandler}, recording, answering.
+ * The HTTP side of the emulator, in order: authentication (401, not counted), fault injection, routing
+ * {@code /scim/<Resource>[/<id>]} to a {@link ResourceHandler}, recording, then the latency, answering. The latency is
+ * the target's whole answer time: a response leaves {@code latencyMs} after its request was read (or as soon as it
+ * is ready, if the work took longer), so the emulator's own work is part of it instead of being added on top.
  */
 final class ScimExchangeHandler implements HttpHandler {
 
@@ -41,10 +43,11 @@ final class ScimExchangeHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            delay();
+            long answerAt = System.nanoTime() + latencyMs * 1_000_000L;
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             URI uri = exchange.getRequestURI();
             if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                waitUntil(answerAt);
                 send(exchange, ScimResponse.error(401, null, "a valid API key is required",
                         Map.of("WWW-Authenticate", "Basic realm=\"scim\", Bearer realm=\"scim\"")));
                 return;
@@ -54,6 +57,7 @@ final class ScimExchangeHandler implements HttpHandler {
             requestLog.record(new RecordedRequest(method, pathAndQuery, response.status(),
                     new String(body, StandardCharsets.UTF_8)));
             log.trace("{} {} -> {}", method, pathAndQuery, response.status());
+            waitUntil(answerAt);
             send(exchange, response);
         }
     }
@@ -99,10 +103,11 @@ final class ScimExchangeHandler implements HttpHandler {
         return params;
     }
 
-    private void delay() {
-        if (latencyMs > 0) {
+    private static void waitUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
             try {
-                Thread.sleep(latencyMs);
+                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

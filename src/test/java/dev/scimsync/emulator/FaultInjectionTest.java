@@ -89,4 +89,14 @@ class FaultInjectionTest {
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
         }
     }
+
+    @Test
+    void aRefusedRequestTakesTheLatencyToo() {
+        try (WandbEmulator emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN).withLatencyMs(150))) {
+            ScimHttp http = ScimHttp.bearer(emulator, "not-the-key");
+            long started = System.nanoTime();
+            http.get("/Users").expect(401);
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
+        }
+    }
 }
