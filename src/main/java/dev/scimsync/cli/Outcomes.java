@@ -41,12 +41,21 @@ final class Outcomes {
         if (result.problem() != null) {
             err.println("scim-sync: " + result.problem());
         }
-        out.printf("exit %d: %s%n", result.exitCode(), meaning(result.exitCode()));
+        out.printf("exit %d: %s%n", result.exitCode(), meaning(result));
         out.flush();
         err.flush();
     }
 
-    static String meaning(int exitCode) {
-        return ExitCodes.meaning(exitCode);
+    /**
+     * What the exit code means for this run. A plan exits 0 whether or not it found changes; "all in sync" is said
+     * only when it found none, and otherwise how to apply what it planned.
+     */
+    static String meaning(RunResult result) {
+        long planned = result.rows("planned");
+        if (result.exitCode() == ExitCodes.OK && "plan".equals(result.run().command()) && planned > 0) {
+            return "plan made, " + planned + (planned == 1 ? " row" : " rows") + " to change: review plan.csv,"
+                    + " then run 'scim-sync apply --plan " + result.run().runId() + "'";
+        }
+        return ExitCodes.meaning(result.exitCode());
     }
 }

@@ -58,7 +58,10 @@ class RunCommandsTest {
         Path job = job("url: embedded", VALID, "");
         Files.writeString(job, Files.readString(job).replace("inputs: { users: " + dir.resolve("users.csv"),
                 "inputs: { memberships: " + dir.resolve("memberships.csv") + ", users: " + dir.resolve("users.csv")));
-        assertThat(Cli.run("plan", job.toString(), "--state-db", stateDb()).exitCode).isEqualTo(ExitCodes.OK);
+        Cli plan = Cli.run("plan", job.toString(), "--state-db", stateDb());
+        assertThat(plan.exitCode).isEqualTo(ExitCodes.OK);
+        assertThat(plan.out).containsPattern("exit 0: plan made, 2 rows to change: review plan.csv, then run"
+                + " 'scim-sync apply --plan [0-9a-f-]+'").doesNotContain("all in sync");
 
         Cli user = Cli.run("explain", "NEW1@example.com", "--state-db", stateDb());
         Cli team = Cli.run("explain", "research", "--state-db", stateDb());
