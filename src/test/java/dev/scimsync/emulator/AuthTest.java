@@ -6,29 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The three accepted forms of the API key, and 401 with a SCIM error for everything else. */
-class AuthTest {
+class AuthTest extends EmulatorTestBase {
 
     private static final String TOKEN = "s3cret-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    AuthTest() {
+        super(TOKEN);
     }
 
     private int statusWith(String authorization) {

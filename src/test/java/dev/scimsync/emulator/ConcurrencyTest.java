@@ -9,26 +9,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Many clients at once: every write lands exactly once and readers never see an error. */
-class ConcurrencyTest {
+class ConcurrencyTest extends EmulatorTestBase {
 
     private static final String TOKEN = "busy-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    ConcurrencyTest() {
+        super(TOKEN);
     }
 
     @Test

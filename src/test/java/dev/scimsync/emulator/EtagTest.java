@@ -4,26 +4,15 @@ import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ETag headers equal {@code meta.version}; a stale {@code If-Match} is a 412 and changes nothing. */
-class EtagTest {
+class EtagTest extends EmulatorTestBase {
 
     private static final String TOKEN = "etag-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    EtagTest() {
+        super(TOKEN);
     }
 
     private ScimHttp.Reply send(String method, String path, String body, String ifMatch) {

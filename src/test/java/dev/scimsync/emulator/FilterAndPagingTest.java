@@ -5,27 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code filter} (only {@code eq}, case-insensitive) and {@code startIndex}/{@code count} paging. */
-class FilterAndPagingTest {
+class FilterAndPagingTest extends EmulatorTestBase {
 
     private static final String TOKEN = "filter-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    FilterAndPagingTest() {
+        super(TOKEN);
     }
 
     private JsonNode users(String filter) {

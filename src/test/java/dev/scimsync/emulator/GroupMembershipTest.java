@@ -3,27 +3,16 @@ package dev.scimsync.emulator;
 import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Teams (SCIM Groups) in the {@code wandb} dialect: members, team roles, renames, and what is refused. */
-class GroupMembershipTest {
+class GroupMembershipTest extends EmulatorTestBase {
 
     private static final String TOKEN = "group-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    GroupMembershipTest() {
+        super(TOKEN);
     }
 
     @Test

@@ -3,26 +3,15 @@ package dev.scimsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Counters and recorded requests, for tests that assert what a client sent. */
-class RequestRecordingTest {
+class RequestRecordingTest extends EmulatorTestBase {
 
     private static final String TOKEN = "record-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    RequestRecordingTest() {
+        super(TOKEN);
     }
 
     @Test

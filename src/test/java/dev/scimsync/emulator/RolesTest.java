@@ -4,27 +4,16 @@ import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Custom roles: create, permissions, PUT keeping permissions, and DELETE falling back to the inherited role. */
-class RolesTest {
+class RolesTest extends EmulatorTestBase {
 
     private static final String TOKEN = "role-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    RolesTest() {
+        super(TOKEN);
     }
 
     private String createRole(String name, String inheritedFrom, String... permissions) {

@@ -3,27 +3,16 @@ package dev.scimsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Unknown paths, wrong methods, media types and malformed JSON, all answered with SCIM error bodies. */
-class RoutingTest {
+class RoutingTest extends EmulatorTestBase {
 
     private static final String TOKEN = "route-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    RoutingTest() {
+        super(TOKEN);
     }
 
     @Test

@@ -3,27 +3,16 @@ package dev.scimsync.emulator;
 import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The {@code wandb-saas} dialect: deactivation removes the user from the org, and some updates are refused. */
-class SaasDialectTest {
+class SaasDialectTest extends EmulatorTestBase {
 
     private static final String TOKEN = "saas-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN).withDialect(EmulatorDialect.WANDB_SAAS));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    SaasDialectTest() {
+        super(TOKEN, options -> options.withDialect(EmulatorDialect.WANDB_SAAS));
     }
 
     @Test

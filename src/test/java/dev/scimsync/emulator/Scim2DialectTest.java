@@ -3,27 +3,16 @@ package dev.scimsync.emulator;
 import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The {@code scim2} dialect: plain RFC 7643/7644 shapes and behaviour, no W&B additions. */
-class Scim2DialectTest {
+class Scim2DialectTest extends EmulatorTestBase {
 
     private static final String TOKEN = "scim2-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN).withDialect(EmulatorDialect.SCIM2));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    Scim2DialectTest() {
+        super(TOKEN, options -> options.withDialect(EmulatorDialect.SCIM2));
     }
 
     @Test

@@ -3,27 +3,16 @@ package dev.scimsync.emulator;
 import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Users in the default {@code wandb} dialect: create, uniqueness, deactivate by DELETE, reactivate by PATCH. */
-class UserLifecycleTest {
+class UserLifecycleTest extends EmulatorTestBase {
 
     private static final String TOKEN = "lifecycle-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    UserLifecycleTest() {
+        super(TOKEN);
     }
 
     @Test

@@ -2,27 +2,16 @@ package dev.scimsync.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The documented W&B response shapes, quirks included, as a client sees them on the wire. */
-class WandbShapesTest {
+class WandbShapesTest extends EmulatorTestBase {
 
     private static final String TOKEN = "shape-key";
-    private WandbEmulator emulator;
-    private ScimHttp http;
 
-    @BeforeEach
-    void start() {
-        emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
-        http = ScimHttp.bearer(emulator, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
+    WandbShapesTest() {
+        super(TOKEN);
     }
 
     @Test
