@@ -1,5 +1,6 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.state.DesiredUsers;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.PlannedOps;
@@ -41,13 +42,7 @@ public class UserPlanner {
     private static final String ABSENT = """
             SELECT r.id, r.email, r.email_key, r.user_name, r.org_role FROM remote_user r
             WHERE r.run_id = ? AND r.pass = 'snapshot' AND r.active = TRUE
-              AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id AND d.email_key = r.email_key)
-              AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id
-                              AND d.user_name_key = r.user_name_key)
-              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'
-                              AND e.row_key = r.email_key)
-              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'
-                              AND e.row_key = r.user_name_key)
+              AND """ + DesiredUsers.NAMED_BY_NO_ROW + """
               AND """ + Ownership.owned("users", "r.email_key") + """
             ORDER BY r.email_key, r.id""";
 

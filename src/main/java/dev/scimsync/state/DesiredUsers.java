@@ -11,6 +11,19 @@ import java.util.Locale;
 @Repository
 public class DesiredUsers {
 
+    /**
+     * The SQL condition that no row of users.csv names remote user {@code r}, by email or by userName, not even an
+     * invalid row: such a user is absent. The planner and the drift report must agree on it.
+     */
+    public static final String NAMED_BY_NO_ROW =
+            " NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id AND d.email_key = r.email_key)"
+            + " AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id"
+            + " AND d.user_name_key = r.user_name_key)"
+            + " AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'"
+            + " AND e.row_key = r.email_key)"
+            + " AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'"
+            + " AND e.row_key = r.user_name_key)\n";
+
     private final JdbcTemplate jdbc;
 
     public DesiredUsers(JdbcTemplate jdbc, StateSchema schema) {

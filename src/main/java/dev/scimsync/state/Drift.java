@@ -23,13 +23,7 @@ public class Drift {
             LEFT JOIN planned_op o ON o.run_id = r.run_id AND o.line_no IS NULL AND o.target_id = r.id
                    AND o.kind = 'DEACTIVATE_USER'
             WHERE r.run_id = ? AND r.pass = 'snapshot' AND r.active = TRUE
-              AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id AND d.email_key = r.email_key)
-              AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id
-                              AND d.user_name_key = r.user_name_key)
-              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'
-                              AND e.row_key = r.email_key)
-              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'
-                              AND e.row_key = r.user_name_key)
+              AND """ + DesiredUsers.NAMED_BY_NO_ROW + """
             ORDER BY r.email_key, r.id""";
 
     /** Operations an input row asked for that were held back; the caller keeps those on protected users. */
