@@ -17,6 +17,27 @@ interface Renderer {
         return dialect.isWandb() ? new WandbRenderer() : new Scim2Renderer(baseUrl);
     }
 
+    /** A user's attributes that every dialect renders alike: schemas, id, userName, displayName. */
+    static ObjectNode commonUser(User user) {
+        ObjectNode node = Json.object();
+        node.putArray("schemas").add(USER_SCHEMA);
+        node.put("id", user.id());
+        node.put("userName", user.userName());
+        if (user.displayName() != null) {
+            node.put("displayName", user.displayName());
+        }
+        return node;
+    }
+
+    /** A group's attributes that every dialect renders alike: schemas, id, displayName. */
+    static ObjectNode commonGroup(Team team) {
+        ObjectNode node = Json.object();
+        node.putArray("schemas").add(GROUP_SCHEMA);
+        node.put("id", team.id());
+        node.put("displayName", team.name());
+        return node;
+    }
+
     static void meta(ObjectNode resource, String type, Instant created, Instant lastModified, String location,
             long version) {
         ObjectNode meta = resource.putObject("meta");

@@ -15,13 +15,7 @@ final class Scim2Renderer implements Renderer {
     @Override
     public ObjectNode user(UserView view) {
         User user = view.user();
-        ObjectNode node = Json.object();
-        node.putArray("schemas").add(USER_SCHEMA);
-        node.put("id", user.id());
-        node.put("userName", user.userName());
-        if (user.displayName() != null) {
-            node.put("displayName", user.displayName());
-        }
+        ObjectNode node = Renderer.commonUser(user);
         ArrayNode emails = node.putArray("emails");
         if (user.email() != null) {
             emails.addObject().put("value", user.email()).put("type", "work").put("primary", true);
@@ -40,10 +34,7 @@ final class Scim2Renderer implements Renderer {
     @Override
     public ObjectNode group(TeamView view) {
         Team team = view.team();
-        ObjectNode node = Json.object();
-        node.putArray("schemas").add(GROUP_SCHEMA);
-        node.put("id", team.id());
-        node.put("displayName", team.name());
+        ObjectNode node = Renderer.commonGroup(team);
         ArrayNode members = node.putArray("members");
         for (TeamView.Member member : view.members()) {
             members.addObject().put("value", member.userId()).put("display", member.userName())

@@ -12,13 +12,7 @@ final class WandbRenderer implements Renderer {
     @Override
     public ObjectNode user(UserView view) {
         User user = view.user();
-        ObjectNode node = Json.object();
-        node.putArray("schemas").add(USER_SCHEMA);
-        node.put("id", user.id());
-        node.put("userName", user.userName());
-        if (user.displayName() != null) {
-            node.put("displayName", user.displayName());
-        }
+        ObjectNode node = Renderer.commonUser(user);
         ObjectNode emails = node.putObject("emails");
         emails.put("Value", user.email());
         emails.put("Display", "");
@@ -39,10 +33,7 @@ final class WandbRenderer implements Renderer {
     @Override
     public ObjectNode group(TeamView view) {
         Team team = view.team();
-        ObjectNode node = Json.object();
-        node.putArray("schemas").add(GROUP_SCHEMA);
-        node.put("id", team.id());
-        node.put("displayName", team.name());
+        ObjectNode node = Renderer.commonGroup(team);
         if (view.members().isEmpty()) {
             node.putNull("members");
         } else {
