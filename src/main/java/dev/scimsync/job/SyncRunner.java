@@ -4,6 +4,7 @@ import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.scim.ScimDialect;
+import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
 import dev.scimsync.state.JobLocks;
@@ -160,8 +161,8 @@ public class SyncRunner {
             problem = "stopped by policy.max-removals: the removals were held back (see blocked.csv); check the"
                     + " input, then raise the limit if they are intended";
         } else if (execution.getStatus() == BatchStatus.COMPLETED) {
-            boolean attention = rows.getOrDefault("invalid", 0L) + rows.getOrDefault("failed", 0L)
-                    + rows.getOrDefault("blocked", 0L) + rows.getOrDefault("pending", 0L) > 0;
+            boolean attention = rows.entrySet().stream()
+                    .anyMatch(e -> e.getValue() > 0 && RowStatus.ofLabel(e.getKey()).needsAttention());
             exitCode = attention ? ExitCodes.FAILURES : ExitCodes.OK;
         } else {
             Failures.Classified failure = Failures.classify(execution);

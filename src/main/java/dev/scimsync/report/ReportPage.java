@@ -102,7 +102,7 @@ record ReportPage(RunSummary summary, String started, String duration, List<Stri
     }
 
     private static String tone(String status) {
-        return switch (RowStatus.valueOf(status.toUpperCase(Locale.ROOT))) {
+        return switch (RowStatus.ofLabel(status)) {
             case INVALID, FAILED, PENDING -> "bad";
             case BLOCKED -> "held";
             case UNCHANGED -> "same";

@@ -29,8 +29,13 @@ public enum RowStatus {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Whether the row needs a person: it is reported as failed and counts towards exit code 1. */
+    /** The status whose {@link #label()} this is. */
+    public static RowStatus ofLabel(String label) {
+        return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether rows with this status need a person: any of them makes a finished run end with exit code 1. */
     public boolean needsAttention() {
-        return this == INVALID || this == FAILED || this == PENDING;
+        return this == INVALID || this == FAILED || this == BLOCKED || this == PENDING;
     }
 }

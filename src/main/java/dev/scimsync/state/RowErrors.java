@@ -28,11 +28,4 @@ public class RowErrors {
                 (rs, n) -> new RowErrorRecord(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)), runId, kind);
     }
-
-    /** Number of distinct invalid rows of a run. */
-    public long invalidRows(String runId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT kind, line_no FROM row_error"
-                + " WHERE run_id = ?) r", Long.class, runId);
-        return n == null ? 0 : n;
-    }
 }

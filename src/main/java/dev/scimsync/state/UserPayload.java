@@ -10,10 +10,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record UserPayload(String email, String userName, String displayName, String orgRole,
                           String newOrgRole, String newDisplayName) {
 
-    public boolean hasChanges() {
-        return newOrgRole != null || newDisplayName != null;
-    }
-
     public String toJson() {
         return PayloadJson.MAPPER.writeValueAsString(this);
     }
