@@ -2,6 +2,8 @@ package dev.scimsync.apply;
 
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.PlannedOps;
+import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.UserPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,7 @@ import java.util.Objects;
 
 /**
  * Compares every applied user operation with the target as listed again after applying (the {@code verify} pass of
- * {@code remote_user}), and marks each operation ok or mismatch.
+ * {@link RemoteOrgs}), and marks each operation ok or mismatch.
  */
 @Component
 public class UserVerifier {
@@ -20,18 +22,19 @@ public class UserVerifier {
     private static final String USER_KINDS = "'CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER'";
 
     private static final String APPLIED = """
-            SELECT o.seq, o.kind, o.payload, v.id AS v_id, v.active, v.org_role, v.display_name
+            SELECT o.seq, o.kind, o.payload, COALESCE(o.result_id, o.target_id) AS id
             FROM planned_op o
-            LEFT JOIN remote_user v ON v.run_id = ? AND v.pass = 'verify' AND v.id = COALESCE(o.result_id, o.target_id)
             WHERE o.run_id = ? AND o.state = 'DONE' AND o.verified IS NULL
               AND o.kind IN (""" + USER_KINDS + ") ORDER BY o.seq";
 
     private final JdbcTemplate jdbc;
     private final PlannedOps plannedOps;
+    private final RemoteOrgs remoteOrgs;
 
-    public UserVerifier(JdbcTemplate jdbc, PlannedOps plannedOps) {
+    public UserVerifier(JdbcTemplate jdbc, PlannedOps plannedOps, RemoteOrgs remoteOrgs) {
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
+        this.remoteOrgs = remoteOrgs;
     }
 
     /** @return the number of applied operations whose effect the target does not show */
@@ -39,29 +42,30 @@ public class UserVerifier {
         record Verdict(long seq, String problem) {
         }
         List<Verdict> verdicts = new ArrayList<>();
+        RemoteOrg listed = remoteOrgs.load(runId, RemoteOrgs.VERIFY);
         jdbc.query(APPLIED, rs -> {
             OpKind kind = OpKind.valueOf(rs.getString("kind"));
             UserPayload p = UserPayload.fromJson(rs.getString("payload"));
-            boolean found = rs.getString("v_id") != null;
+            RemoteOrg.User user = listed.userById(rs.getString("id"));
             String problem;
             if (kind == OpKind.DEACTIVATE_USER) {
-                problem = found && rs.getBoolean("active") ? "still active" : null;
-            } else if (!found) {
+                problem = user != null && user.active() ? "still active" : null;
+            } else if (user == null) {
                 problem = "not found on the target";
-            } else if (!rs.getBoolean("active")) {
+            } else if (!user.active()) {
                 problem = "inactive on the target";
             } else {
                 String role = kind == OpKind.UPDATE_USER ? p.newOrgRole() : p.orgRole();
                 String name = kind == OpKind.UPDATE_USER ? p.newDisplayName() : p.displayName();
-                problem = differs("org_role", role, rs.getString("org_role"), true);
+                problem = differs("org_role", role, user.orgRole(), true);
                 if (problem == null) {
-                    problem = differs("display_name", name, rs.getString("display_name"), false);
+                    problem = differs("display_name", name, user.displayName(), false);
                 }
             }
             if (problem != null) {
                 verdicts.add(new Verdict(rs.getLong("seq"), problem));
             }
-        }, runId, opsRunId);
+        }, opsRunId);
         for (Verdict v : verdicts) {
             plannedOps.markVerified(opsRunId, v.seq(), "mismatch", "verify: " + v.problem());
         }

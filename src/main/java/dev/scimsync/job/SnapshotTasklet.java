@@ -3,6 +3,8 @@ package dev.scimsync.job;
 import dev.scimsync.config.InputsConfig;
 import dev.scimsync.snapshot.TeamSnapshot;
 import dev.scimsync.snapshot.UserSnapshot;
+import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.state.RemoteOrgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -10,7 +12,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Lists the target into {@code remote_user}: before planning, and again after applying to verify. */
+/** Lists the target's users, teams and custom roles before planning, and keeps the listing for the run. */
 final class SnapshotTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotTasklet.class);
@@ -18,21 +20,25 @@ final class SnapshotTasklet implements Tasklet {
     private final RunContext context;
     private final UserSnapshot users;
     private final TeamSnapshot teams;
+    private final RemoteOrgs orgs;
     private final String pass;
 
-    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, String pass) {
+    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, RemoteOrgs orgs, String pass) {
         this.context = context;
         this.users = users;
         this.teams = teams;
+        this.orgs = orgs;
         this.pass = pass;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long listed = users.take(context.client(), context.runId(), pass);
+        RemoteOrg.Builder org = RemoteOrg.builder();
+        long listed = users.take(context.client(), org);
         InputsConfig inputs = context.config().inputs();
         long teamCount = teams.take(context.client(), context.runId(), pass, inputs.roles() != null
-                || inputs.memberships() != null);
+                || inputs.memberships() != null, org);
+        orgs.save(context.runId(), pass, org.build());
         log.atInfo().addKeyValue("users", listed).addKeyValue("teams", teamCount)
                 .log("{}: {} users and {} teams listed on the target", pass, listed, teamCount);
         return RepeatStatus.FINISHED;

@@ -17,7 +17,7 @@ import dev.scimsync.state.InputFiles;
 import dev.scimsync.state.PlannedOp;
 import dev.scimsync.state.OpState;
 import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.RemoteUsers;
+import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.RowErrors;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RowRules;
@@ -80,14 +80,16 @@ public class SyncJobFactory {
     private final UserVerifier verifier;
     private final RunReport report;
     private final DriftReport drift;
+    private final RemoteOrgs remoteOrgs;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
                    InputFiles inputFiles, DesiredUsers desiredUsers, DesiredSets desiredSets, RowErrors rowErrors,
                    RowRules rowRules, UserSnapshot snapshot, TeamSnapshot teamSnapshot,
                    MembershipRules membershipRules, RunPlanner planner, PlannedOps plannedOps,
                    TargetIds targetIds, UserVerifier verifier, RunReport report, DriftReport drift,
-                   Ownership ownership) {
+                   Ownership ownership, RemoteOrgs remoteOrgs) {
         this.ownership = ownership;
+        this.remoteOrgs = remoteOrgs;
         this.targetIds = targetIds;
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -124,11 +126,12 @@ public class SyncJobFactory {
                 .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers,
                         row -> lower(row.get("team")) + "/" + lower(row.get("email"))))
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
-                .next(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, RemoteUsers.SNAPSHOT)))
+                .next(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs,
+                        RemoteOrgs.SNAPSHOT)))
                 .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
-                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership)))
+                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership, remoteOrgs)))
                 .next(reportStep)
                 .end()
                 .build();

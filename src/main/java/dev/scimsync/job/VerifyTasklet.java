@@ -3,7 +3,8 @@ package dev.scimsync.job;
 import dev.scimsync.apply.UserVerifier;
 import dev.scimsync.snapshot.UserSnapshot;
 import dev.scimsync.state.Ownership;
-import dev.scimsync.state.RemoteUsers;
+import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.state.RemoteOrgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,9 +24,12 @@ final class VerifyTasklet implements Tasklet {
     private final UserSnapshot snapshot;
     private final UserVerifier verifier;
     private final Ownership ownership;
+    private final RemoteOrgs orgs;
 
-    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier, Ownership ownership) {
+    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier, Ownership ownership,
+                  RemoteOrgs orgs) {
         this.ownership = ownership;
+        this.orgs = orgs;
         this.context = context;
         this.snapshot = snapshot;
         this.verifier = verifier;
@@ -34,7 +38,9 @@ final class VerifyTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String runId = context.runId();
-        snapshot.take(context.client(), runId, RemoteUsers.VERIFY);
+        RemoteOrg.Builder listed = RemoteOrg.builder();
+        snapshot.take(context.client(), listed);
+        orgs.save(runId, RemoteOrgs.VERIFY, listed.build());
         long mismatches = verifier.verify(runId, context.run().opsRunId());
         ownership.recordCreated(context.run().opsRunId(), context.config().name());
         if (mismatches > 0) {

@@ -2,6 +2,7 @@ package dev.scimsync.plan;
 
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
+import dev.scimsync.state.RemoteOrg;
 import dev.scimsync.state.RolePayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,19 +40,13 @@ public class RolePlanner {
               AND """ + Ownership.owned("roles", "r.name") + """
             ORDER BY r.name""";
 
-    private static final String HOLDERS = """
-            SELECT COALESCE(u.email_key, t.user_id) FROM remote_team_role t
-            LEFT JOIN remote_user u ON u.run_id = t.run_id AND u.pass = t.pass AND u.id = t.user_id
-            WHERE t.run_id = ? AND t.pass = 'snapshot' AND t.role = ?
-            ORDER BY 1""";
-
     private final JdbcTemplate jdbc;
 
     public RolePlanner(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void plan(OpBatch ops, boolean deleteAbsent) {
+    void plan(OpBatch ops, RemoteOrg org, boolean deleteAbsent) {
         String runId = ops.runId();
         jdbc.query(DESIRED, rs -> {
             String name = rs.getString("name");
@@ -91,7 +86,7 @@ public class RolePlanner {
             jdbc.query(ABSENT, rs -> {
                 String name = rs.getString("name");
                 String inherited = rs.getString("inherited_from");
-                List<String> holders = jdbc.queryForList(HOLDERS, String.class, runId, name);
+                List<String> holders = holders(org, name);
                 String after = "deleted; " + holders.size() + " users fall back to " + inherited
                         + (holders.isEmpty() ? "" : ": " + String.join(", ", holders.subList(0,
                         Math.min(SHOWN_USERS, holders.size()))) + (holders.size() > SHOWN_USERS ? ", ..." : ""));
@@ -101,6 +96,20 @@ public class RolePlanner {
                                 .toJson());
             }, runId, ops.jobName());
         }
+    }
+
+    /** Every user (by email, else id) holding the role in a team, once a team, sorted. */
+    private static List<String> holders(RemoteOrg org, String role) {
+        List<String> holders = new ArrayList<>();
+        for (RemoteOrg.User user : org.users()) {
+            for (String held : user.teamRoles().values()) {
+                if (held.equals(role)) {
+                    holders.add(user.emailKey() != null ? user.emailKey() : user.id());
+                }
+            }
+        }
+        holders.sort(null);
+        return holders;
     }
 
     private static List<String> split(String permissions) {

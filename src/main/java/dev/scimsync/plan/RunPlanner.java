@@ -4,6 +4,8 @@ import dev.scimsync.config.RemovalLimit;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.PlannedOps;
+import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.state.RemoteOrgs;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +41,12 @@ public class RunPlanner {
     private final UserPlanner users;
     private final TeamPlanner teams;
     private final Ownership ownership;
+    private final RemoteOrgs remoteOrgs;
 
     public RunPlanner(JdbcTemplate jdbc, PlannedOps plannedOps, RolePlanner roles, UserPlanner users,
-                      TeamPlanner teams, Ownership ownership) {
+                      TeamPlanner teams, Ownership ownership, RemoteOrgs remoteOrgs) {
         this.ownership = ownership;
+        this.remoteOrgs = remoteOrgs;
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
         this.roles = roles;
@@ -54,12 +58,13 @@ public class RunPlanner {
         plannedOps.clear(runId);
         ownership.recordInputs(runId, jobName);
         OpBatch ops = new OpBatch(runId, jobName, plannedOps);
-        roles.plan(ops, policy.deleteAbsentRoles());
-        UserPlanner.UserPlan userPlan = users.plan(ops, policy.deactivateAbsentUsers(), policy.protectedUsers(),
-                policy.manageProfile());
-        teams.plan(ops, policy.removeAbsentMembers(), policy.protectedUsers());
+        RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+        roles.plan(ops, org, policy.deleteAbsentRoles());
+        UserPlanner.UserPlan userPlan = users.plan(ops, org, policy.deactivateAbsentUsers(),
+                policy.protectedUsers(), policy.manageProfile());
+        TeamPlanner.Managed managed = teams.plan(ops, org, policy.removeAbsentMembers(), policy.protectedUsers());
         ops.flush();
-        String limit = checkRemovals(runId, policy.maxRemovals(), policy.allowRemovals());
+        String limit = checkRemovals(runId, org, managed, policy.maxRemovals(), policy.allowRemovals());
         if (limit != null) {
             plannedOps.blockRemovals(runId, limit);
         }
@@ -67,18 +72,14 @@ public class RunPlanner {
     }
 
     /** The reason every removal must be held back, or null when each kind is within the limit. */
-    private String checkRemovals(String runId, RemovalLimit limit, Long raisedTo) {
+    private String checkRemovals(String runId, RemoteOrg org, TeamPlanner.Managed managed, RemovalLimit limit,
+                                 Long raisedTo) {
         List<String> over = new ArrayList<>();
-        check(runId, OpKind.DEACTIVATE_USER, "deactivations", "active users", count(
-                "SELECT COUNT(*) FROM remote_user WHERE run_id = ? AND pass = 'snapshot' AND active = TRUE", runId),
-                limit, raisedTo, over);
-        check(runId, OpKind.REMOVE_MEMBER, "membership removals", "members of the managed teams", count("""
-                SELECT COUNT(*) FROM remote_member rm JOIN remote_group g ON g.run_id = rm.run_id
-                       AND g.pass = rm.pass AND g.id = rm.group_id
-                WHERE rm.run_id = ? AND rm.pass = 'snapshot'
-                  AND (EXISTS (SELECT 1 FROM desired_team t WHERE t.run_id = g.run_id AND t.name_key = g.name_key)
-                       OR EXISTS (SELECT 1 FROM desired_member m WHERE m.run_id = g.run_id
-                                  AND m.team_key = g.name_key))""", runId), limit, raisedTo, over);
+        check(runId, OpKind.DEACTIVATE_USER, "deactivations", "active users",
+                org.users().stream().filter(RemoteOrg.User::active).count(), limit, raisedTo, over);
+        check(runId, OpKind.REMOVE_MEMBER, "membership removals", "members of the managed teams",
+                org.groups().stream().filter(g -> managed.teamKeys().contains(g.nameKey()))
+                        .mapToLong(g -> g.memberIds().size()).sum(), limit, raisedTo, over);
         check(runId, OpKind.DELETE_ROLE, "role deletions", "custom roles", count(
                 "SELECT COUNT(*) FROM remote_role WHERE run_id = ? AND pass = 'snapshot'", runId), limit, raisedTo,
                 over);

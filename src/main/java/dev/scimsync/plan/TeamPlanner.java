@@ -2,120 +2,146 @@ package dev.scimsync.plan;
 
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
+import dev.scimsync.state.RemoteOrg;
 import dev.scimsync.state.TeamPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Plans teams, memberships and team roles from {@code desired_team}, {@code desired_member} and the snapshot.
- * Requests grow with changes: a member already in the team with the same role costs nothing.
+ * Plans teams, memberships and team roles from {@code desired_team} and {@code desired_member}, read in line order,
+ * against the snapshot held in memory ({@link RemoteOrg}). Requests grow with changes: a member already in the team
+ * with the same role costs nothing. Memory grows with the organisation and with the members of teams still to be
+ * created, not with the memberships file.
  */
 @Component
 public class TeamPlanner {
 
     private static final Set<String> BUILT_IN = Set.of("admin", "member", "viewer");
 
-    /** Every team the inputs manage (in teams.csv, or named in memberships.csv), with its remote id. */
-    private static final String TEAMS = """
-            SELECT t.team_key, t.name, t.kind, t.line_no, g.id AS group_id FROM (
-                SELECT name_key AS team_key, name, 'teams' AS kind, line_no FROM desired_team WHERE run_id = ?
-                UNION ALL
-                SELECT m.team_key, m.team, 'memberships', m.line_no FROM desired_member m
-                WHERE m.run_id = ?
-                  AND m.line_no = (SELECT MIN(f.line_no) FROM desired_member f
-                                   WHERE f.run_id = m.run_id AND f.team_key = m.team_key)
-                  AND NOT EXISTS (SELECT 1 FROM desired_team t WHERE t.run_id = m.run_id AND t.name_key = m.team_key)
-            ) t
-            LEFT JOIN remote_group g ON g.run_id = ? AND g.pass = 'snapshot' AND g.name_key = t.team_key
-            ORDER BY t.kind DESC, t.line_no""";
-
     private static final String MEMBERS = """
-            SELECT m.line_no, m.team, m.team_key, m.email_key, m.role, g.id AS group_id, u.id AS user_id,
-                   rm.user_id AS member_id, tr.role AS role_now
-            FROM desired_member m
-            LEFT JOIN remote_group g ON g.run_id = m.run_id AND g.pass = 'snapshot' AND g.name_key = m.team_key
-            LEFT JOIN remote_user u ON u.run_id = m.run_id AND u.pass = 'snapshot' AND u.email_key = m.email_key
-            LEFT JOIN remote_member rm ON rm.run_id = m.run_id AND rm.pass = 'snapshot' AND rm.group_id = g.id
-                   AND rm.user_id = u.id
-            LEFT JOIN remote_team_role tr ON tr.run_id = m.run_id AND tr.pass = 'snapshot' AND tr.user_id = u.id
-                   AND tr.team_key = m.team_key
-            WHERE m.run_id = ? ORDER BY m.line_no""";
+            SELECT line_no, team, team_key, email_key, role FROM desired_member WHERE run_id = ? ORDER BY line_no""";
 
-    /**
-     * Members of managed teams that no row names (not even an invalid one) and that the job owns; unknown users are
-     * never touched.
-     */
-    private static final String ABSENT = """
-            SELECT g.id AS group_id, g.name, g.name_key, u.id AS user_id, u.email_key, tr.role
-            FROM remote_member rm
-            JOIN remote_group g ON g.run_id = rm.run_id AND g.pass = rm.pass AND g.id = rm.group_id
-            JOIN remote_user u ON u.run_id = rm.run_id AND u.pass = rm.pass AND u.id = rm.user_id
-            LEFT JOIN remote_team_role tr ON tr.run_id = rm.run_id AND tr.pass = rm.pass AND tr.user_id = u.id
-                   AND tr.team_key = g.name_key
-            WHERE rm.run_id = ? AND rm.pass = 'snapshot'
-              AND (EXISTS (SELECT 1 FROM desired_team t WHERE t.run_id = rm.run_id AND t.name_key = g.name_key)
-                   OR EXISTS (SELECT 1 FROM desired_member m WHERE m.run_id = rm.run_id AND m.team_key = g.name_key))
-              AND NOT EXISTS (SELECT 1 FROM desired_member m WHERE m.run_id = rm.run_id AND m.team_key = g.name_key
-                              AND m.email_key = u.email_key)
-              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = rm.run_id AND e.kind = 'memberships'
-                              AND e.row_key = CONCAT(g.name_key, '/', u.email_key))
-              AND """ + Ownership.owned("memberships", "CONCAT(g.name_key, '/', u.email_key)") + """
-            ORDER BY g.name_key, u.email_key""";
-
-    private final JdbcTemplate jdbc;
-
-    public TeamPlanner(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /** The teams the inputs manage: those in teams.csv and those named in memberships.csv, by lower-case name. */
+    record Managed(Set<String> teamKeys) {
     }
 
-    void plan(OpBatch ops, boolean removeAbsent, Set<String> protectedUsers) {
+    private record Team(String key, String name, String kind, long line) {
+    }
+
+    private record Absent(RemoteOrg.Group group, RemoteOrg.User user, String key) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Ownership ownership;
+
+    public TeamPlanner(JdbcTemplate jdbc, Ownership ownership) {
+        this.jdbc = jdbc;
+        this.ownership = ownership;
+    }
+
+    Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers) {
         String runId = ops.runId();
-        jdbc.query(TEAMS, rs -> {
-            if (rs.getString("group_id") == null) {
-                String teamKey = rs.getString("team_key");
-                List<String> members = jdbc.queryForList("SELECT email_key FROM desired_member WHERE run_id = ?"
-                        + " AND team_key = ? ORDER BY line_no", String.class, runId, teamKey);
-                ops.add(OpKind.CREATE_TEAM, teamKey, rs.getString("kind"), rs.getLong("line_no"), null, "",
-                        "team " + rs.getString("name") + " with " + members.size() + " members",
-                        TeamPayload.create(rs.getString("name"), members).toJson());
+        // every team the inputs manage: teams.csv in line order, then those memberships.csv names first
+        Map<String, Team> teams = new LinkedHashMap<>();
+        jdbc.query("SELECT line_no, name, name_key FROM desired_team WHERE run_id = ? ORDER BY line_no", rs -> {
+            teams.putIfAbsent(rs.getString("name_key"), new Team(rs.getString("name_key"), rs.getString("name"),
+                    "teams", rs.getLong("line_no")));
+        }, runId);
+        Map<String, List<String>> newTeamMembers = new HashMap<>();
+        jdbc.query("SELECT line_no, team, team_key, email_key FROM desired_member WHERE run_id = ? ORDER BY line_no",
+                rs -> {
+            String teamKey = rs.getString("team_key");
+            Team team = teams.get(teamKey);
+            if (team == null) {
+                team = new Team(teamKey, rs.getString("team"), "memberships", rs.getLong("line_no"));
+                teams.put(teamKey, team);
             }
-        }, runId, runId, runId);
+            if (org.groupByNameKey(teamKey) == null) {
+                newTeamMembers.computeIfAbsent(teamKey, k -> new ArrayList<>()).add(rs.getString("email_key"));
+            }
+        }, runId);
+        for (Team team : teams.values()) {
+            if (org.groupByNameKey(team.key()) == null) {
+                List<String> members = newTeamMembers.getOrDefault(team.key(), List.of());
+                ops.add(OpKind.CREATE_TEAM, team.key(), team.kind(), team.line(), null, "",
+                        "team " + team.name() + " with " + members.size() + " members",
+                        TeamPayload.create(team.name(), members).toJson());
+            }
+        }
+        newTeamMembers.clear();
+        BitSet named = new BitSet(org.membershipCount());
         jdbc.query(MEMBERS, rs -> {
             long line = rs.getLong("line_no");
             String team = rs.getString("team");
+            String teamKey = rs.getString("team_key");
             String email = rs.getString("email_key");
-            String key = rs.getString("team_key") + "/" + email;
-            String groupId = rs.getString("group_id");
-            String userId = rs.getString("user_id");
-            boolean member = rs.getString("member_id") != null;
-            if (!member) {
+            String key = teamKey + "/" + email;
+            RemoteOrg.Group group = org.groupByNameKey(teamKey);
+            RemoteOrg.User user = org.userByEmailKey(email);
+            String groupId = group == null ? null : group.id();
+            String userId = user == null ? null : user.id();
+            int membership = org.membership(group, user);
+            boolean member = membership >= 0;
+            if (member) {
+                named.set(membership);
+            } else {
                 ops.add(OpKind.ADD_MEMBER, key, "memberships", line, groupId, "not a member", "member",
                         TeamPayload.member(team, groupId, email, userId, null).toJson());
             }
             String role = rs.getString("role");
-            String current = member && rs.getString("role_now") != null ? rs.getString("role_now")
-                    : "member";
+            String current = member ? user.teamRole(teamKey) : RemoteOrg.DEFAULT_TEAM_ROLE;
             if (role != null && !sameRole(role, current)) {
                 ops.add(OpKind.SET_TEAM_ROLE, key, "memberships", line, userId, "team role " + current,
                         "team role " + role, TeamPayload.member(team, groupId, email, userId, role).toJson());
             }
         }, runId);
         if (removeAbsent) {
-            jdbc.query(ABSENT, rs -> {
-                String email = rs.getString("email_key");
-                if (protectedUsers.contains(email)) {
-                    return;
+            removeAbsent(ops, org, teams.keySet(), named, protectedUsers);
+        }
+        return new Managed(teams.keySet());
+    }
+
+    /**
+     * Members of managed teams that no row names (not even an invalid one) and that the job owns; members the
+     * snapshot does not list as users are never touched.
+     */
+    private void removeAbsent(OpBatch ops, RemoteOrg org, Set<String> managed, BitSet named,
+                              Set<String> protectedUsers) {
+        Set<String> invalidRows = new HashSet<>(jdbc.queryForList("SELECT row_key FROM row_error WHERE run_id = ?"
+                + " AND kind = 'memberships' AND row_key IS NOT NULL", String.class, ops.runId()));
+        List<Absent> absent = new ArrayList<>();
+        for (int m = named.nextClearBit(0); m < org.membershipCount(); m = named.nextClearBit(m + 1)) {
+            RemoteOrg.Group group = org.membershipGroup(m);
+            RemoteOrg.User user = org.membershipUser(m);
+            if (managed.contains(group.nameKey()) && user.emailKey() != null) {
+                String key = group.nameKey() + "/" + user.emailKey();
+                if (!invalidRows.contains(key)) {
+                    absent.add(new Absent(group, user, key));
                 }
-                String key = rs.getString("name_key") + "/" + email;
-                ops.add(OpKind.REMOVE_MEMBER, key, "memberships", null, rs.getString("group_id"),
-                        "member (team role " + (rs.getString("role") == null ? "member" : rs.getString("role")) + ")",
-                        "not a member", TeamPayload.member(rs.getString("name"), rs.getString("group_id"), email,
-                                rs.getString("user_id"), null).toJson());
-            }, runId, ops.jobName());
+            }
+        }
+        Set<String> owned = ownership.owned(ops.jobName(), "memberships", absent.stream().map(Absent::key).toList());
+        absent.sort(Comparator.comparing((Absent a) -> a.group().nameKey()).thenComparing(a -> a.user().emailKey()));
+        for (Absent a : absent) {
+            String email = a.user().emailKey();
+            if (!owned.contains(a.key()) || protectedUsers.contains(email)) {
+                continue;
+            }
+            String groupId = a.group().id();
+            ops.add(OpKind.REMOVE_MEMBER, a.key(), "memberships", null, groupId,
+                    "member (team role " + a.user().teamRole(a.group().nameKey()) + ")", "not a member",
+                    TeamPayload.member(a.group().name(), groupId, email, a.user().id(), null).toJson());
         }
     }
 

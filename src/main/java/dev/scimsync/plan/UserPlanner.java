@@ -4,7 +4,8 @@ import dev.scimsync.state.DesiredUsers;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.RemoteUsers;
+import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.UserPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,44 +19,34 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Works out the user operations of a run from {@code desired_user} and the snapshot in {@code remote_user}: a join
- * in the database, one decision per row, operations written in batches. Memory stays flat however many users.
+ * Works out the user operations of a run from {@code desired_user}, read in line order, and the snapshot of the
+ * target held in memory ({@link RemoteOrg}): one lookup per row, one decision per row, operations written in
+ * batches. Memory grows with the organisation, not with the file.
  */
 @Component
 public class UserPlanner {
 
-    /** Desired rows with the remote user they match: by email first, then by userName. */
-    private static final String DESIRED_WITH_MATCH = """
-            SELECT d.line_no, d.email, d.email_key, d.user_name, d.display_name, d.org_role, d.active,
-                   COALESCE(r1.id, r2.id) AS r_id, COALESCE(r1.user_name, r2.user_name) AS r_user_name,
-                   COALESCE(r1.display_name, r2.display_name) AS r_display_name,
-                   COALESCE(r1.org_role, r2.org_role) AS r_org_role,
-                   CASE WHEN r1.id IS NOT NULL THEN r1.active ELSE r2.active END AS r_active
-            FROM desired_user d
-            LEFT JOIN remote_user r1 ON r1.run_id = d.run_id AND r1.pass = 'snapshot' AND r1.email_key = d.email_key
-            LEFT JOIN remote_user r2 ON r1.id IS NULL AND r2.run_id = d.run_id AND r2.pass = 'snapshot'
-                   AND d.user_name_key IS NOT NULL AND r2.user_name_key = d.user_name_key
-            WHERE d.run_id = ?
-            ORDER BY d.line_no""";
-
-    /** Active remote users that no input row names, not even an invalid one, and that the job owns. */
-    private static final String ABSENT = """
-            SELECT r.id, r.email, r.email_key, r.user_name, r.org_role FROM remote_user r
-            WHERE r.run_id = ? AND r.pass = 'snapshot' AND r.active = TRUE
-              AND """ + DesiredUsers.NAMED_BY_NO_ROW + """
-              AND """ + Ownership.owned("users", "r.email_key") + """
-            ORDER BY r.email_key, r.id""";
+    private static final String DESIRED = """
+            SELECT line_no, email, email_key, user_name, user_name_key, display_name, org_role, active
+            FROM desired_user WHERE run_id = ? ORDER BY line_no""";
 
     private final JdbcTemplate jdbc;
     private final PlannedOps plannedOps;
+    private final RemoteOrgs remoteOrgs;
+    private final DesiredUsers desiredUsers;
+    private final Ownership ownership;
 
-    public UserPlanner(JdbcTemplate jdbc, PlannedOps plannedOps) {
+    public UserPlanner(JdbcTemplate jdbc, PlannedOps plannedOps, RemoteOrgs remoteOrgs, DesiredUsers desiredUsers,
+                       Ownership ownership) {
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
+        this.remoteOrgs = remoteOrgs;
+        this.desiredUsers = desiredUsers;
+        this.ownership = ownership;
     }
 
     /**
-     * Plans the run's user operations, replacing any earlier plan of the same run.
+     * Plans the run's user operations against its snapshot, replacing any earlier plan of the same run.
      *
      * @param deactivateAbsent whether active users missing from the input are deactivated
      * @param protectedUsers   lower-case emails that are never deactivated or demoted
@@ -65,25 +56,32 @@ public class UserPlanner {
                          boolean manageProfile) {
         plannedOps.clear(runId);
         OpBatch ops = new OpBatch(runId, jobName, plannedOps);
-        UserPlan plan = plan(ops, deactivateAbsent, protectedUsers, manageProfile);
+        UserPlan plan = plan(ops, remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT), deactivateAbsent, protectedUsers,
+                manageProfile);
         ops.flush();
         return plan;
     }
 
-    UserPlan plan(OpBatch ops, boolean deactivateAbsent, Set<String> protectedUsers, boolean manageProfile) {
+    UserPlan plan(OpBatch ops, RemoteOrg org, boolean deactivateAbsent, Set<String> protectedUsers,
+                  boolean manageProfile) {
         String runId = ops.runId();
         long before = ops.count();
         Batch batch = new Batch(ops, protectedUsers, manageProfile);
-        jdbc.query(DESIRED_WITH_MATCH, rs -> {
-            batch.desired(rs);
+        jdbc.query(DESIRED, rs -> {
+            batch.desired(rs, org);
         }, runId);
         if (deactivateAbsent) {
-            jdbc.query(ABSENT, rs -> {
-                batch.absent(rs);
-            }, runId, ops.jobName());
+            List<RemoteOrg.User> absent = desiredUsers.absent(runId, org);
+            Set<String> owned = ownership.owned(ops.jobName(), "users",
+                    absent.stream().map(RemoteOrg.User::emailKey).toList());
+            for (RemoteOrg.User user : absent) {
+                if (user.emailKey() != null && owned.contains(user.emailKey())) {
+                    batch.absent(user);
+                }
+            }
         }
         ops.flush();
-        long remoteAdmins = countActiveAdmins(runId);
+        long remoteAdmins = org.users().stream().filter(u -> u.active() && "admin".equals(u.orgRole())).count();
         List<Long> blocked = new ArrayList<>();
         if (!batch.adminRemovals.isEmpty() && remoteAdmins - batch.adminRemovals.size() + batch.adminAdditions < 1) {
             for (long seq : batch.adminRemovals) {
@@ -92,12 +90,6 @@ public class UserPlanner {
             }
         }
         return new UserPlan(ops.count() - before, blocked.size() + batch.protectedBlocks);
-    }
-
-    private long countActiveAdmins(String runId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM remote_user WHERE run_id = ? AND pass = 'snapshot'"
-                + " AND active = TRUE AND org_role = 'admin'", Long.class, runId);
-        return n == null ? 0 : n;
     }
 
     /** The number of operations planned, and how many of them a safety rule holds back. */
@@ -119,7 +111,7 @@ public class UserPlanner {
             this.manageProfile = manageProfile;
         }
 
-        void desired(ResultSet rs) throws SQLException {
+        void desired(ResultSet rs, RemoteOrg org) throws SQLException {
             long line = rs.getLong("line_no");
             String email = rs.getString("email");
             String key = rs.getString("email_key");
@@ -127,27 +119,31 @@ public class UserPlanner {
             String displayName = rs.getString("display_name");
             String orgRole = rs.getString("org_role");
             boolean active = rs.getBoolean("active");
-            String remoteId = rs.getString("r_id");
-            if (remoteId == null) {
+            // matched by email first, then by userName
+            RemoteOrg.User remote = org.userByEmailKey(key);
+            if (remote == null) {
+                remote = org.userByUserNameKey(rs.getString("user_name_key"));
+            }
+            if (remote == null) {
                 if (active) {
                     String name = userName != null ? userName : UserNames.fromEmail(email);
                     UserPayload payload = new UserPayload(email, name, displayName, orgRole, null, null);
-                    long seq = add(OpKind.CREATE_USER, key, line, null, "", describe(true, orgRole, displayName),
-                            payload);
+                    add(OpKind.CREATE_USER, key, line, null, "", describe(true, orgRole, displayName), payload);
                     if ("admin".equals(orgRole)) {
                         adminAdditions++;
                     }
                 }
                 return;
             }
-            String remoteRole = rs.getString("r_org_role");
-            String remoteName = rs.getString("r_display_name");
-            boolean remoteActive = rs.getBoolean("r_active");
+            String remoteId = remote.id();
+            String remoteRole = remote.orgRole();
+            String remoteName = remote.displayName();
+            boolean remoteActive = remote.active();
             boolean isProtected = protectedUsers.contains(key);
             String before = describe(remoteActive, remoteRole, remoteName);
             if (!active) {
                 if (remoteActive) {
-                    UserPayload payload = new UserPayload(email, rs.getString("r_user_name"), null, null, null, null);
+                    UserPayload payload = new UserPayload(email, remote.userName(), null, null, null, null);
                     long seq = add(OpKind.DEACTIVATE_USER, key, line, remoteId, before,
                             describe(false, remoteRole, remoteName), payload);
                     if (isProtected) {
@@ -163,7 +159,7 @@ public class UserPlanner {
             boolean demotion = "admin".equals(remoteRole) && newRole != null;
             if (!remoteActive || newRole != null || newName != null) {
                 OpKind kind = remoteActive ? OpKind.UPDATE_USER : OpKind.REACTIVATE_USER;
-                UserPayload payload = new UserPayload(email, rs.getString("r_user_name"), displayName, orgRole,
+                UserPayload payload = new UserPayload(email, remote.userName(), displayName, orgRole,
                         newRole, newName);
                 String after = describe(true, newRole != null ? newRole : remoteRole,
                         newName != null ? newName : remoteName);
@@ -178,15 +174,14 @@ public class UserPlanner {
             }
         }
 
-        void absent(ResultSet rs) throws SQLException {
-            String key = Objects.requireNonNullElse(rs.getString("email_key"), rs.getString("user_name"));
+        void absent(RemoteOrg.User user) {
+            String key = Objects.requireNonNullElse(user.emailKey(), user.userName());
             if (key != null && protectedUsers.contains(key.toLowerCase(Locale.ROOT))) {
                 return;
             }
-            String role = rs.getString("org_role");
-            UserPayload payload = new UserPayload(rs.getString("email"), rs.getString("user_name"), null, null,
-                    null, null);
-            long seq = add(OpKind.DEACTIVATE_USER, key, null, rs.getString("id"), describe(true, role, null),
+            String role = user.orgRole();
+            UserPayload payload = new UserPayload(user.email(), user.userName(), null, null, null, null);
+            long seq = add(OpKind.DEACTIVATE_USER, key, null, user.id(), describe(true, role, null),
                     describe(false, role, null), payload);
             if ("admin".equals(role)) {
                 adminRemovals.add(seq);

@@ -2,6 +2,7 @@ package dev.scimsync.snapshot;
 
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimPermission;
+import dev.scimsync.state.RemoteOrg;
 import dev.scimsync.state.RemoteSets;
 import org.springframework.stereotype.Component;
 
@@ -17,26 +18,22 @@ import java.util.stream.Collectors;
 @Component
 public class TeamSnapshot {
 
-    private static final int BATCH = 200;
-
     private final RemoteSets remoteSets;
 
     public TeamSnapshot(RemoteSets remoteSets) {
         this.remoteSets = remoteSets;
     }
 
-    /** @return the number of teams listed */
-    public long take(ScimClient client, String runId, String pass, boolean roles) {
+    /**
+     * Adds every team to {@code org} (list the users first, so that members share their ids) and replaces the
+     * pass's custom roles in {@code remote_role}.
+     *
+     * @return the number of teams listed
+     */
+    public long take(ScimClient client, String runId, String pass, boolean roles, RemoteOrg.Builder org) {
         remoteSets.clear(runId, pass);
-        List<RemoteSets.RemoteGroup> batch = new ArrayList<>(BATCH);
-        long teams = client.forEachGroup(null, group -> {
-            batch.add(new RemoteSets.RemoteGroup(group.id(), group.displayName(), group.memberIds()));
-            if (batch.size() >= BATCH) {
-                remoteSets.insertGroups(runId, pass, batch);
-                batch.clear();
-            }
-        });
-        remoteSets.insertGroups(runId, pass, batch);
+        long teams = client.forEachGroup(null, group -> org.group(group.id(), group.displayName(),
+                group.memberIds()));
         if (roles && client.dialect().supportsRoles()) {
             List<RemoteSets.RemoteRole> custom = new ArrayList<>();
             client.forEachRole(null, role -> custom.add(new RemoteSets.RemoteRole(role.id(), role.name(),

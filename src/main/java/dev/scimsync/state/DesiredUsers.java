@@ -4,30 +4,60 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** JDBC access to {@code desired_user}: the valid rows of users.csv. */
 @Repository
 public class DesiredUsers {
 
-    /**
-     * The SQL condition that no row of users.csv names remote user {@code r}, by email or by userName, not even an
-     * invalid row: such a user is absent. The planner and the drift report must agree on it.
-     */
-    public static final String NAMED_BY_NO_ROW =
-            " NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id AND d.email_key = r.email_key)"
-            + " AND NOT EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id"
-            + " AND d.user_name_key = r.user_name_key)"
-            + " AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'"
-            + " AND e.row_key = r.email_key)"
-            + " AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'users'"
-            + " AND e.row_key = r.user_name_key)\n";
-
     private final JdbcTemplate jdbc;
 
     public DesiredUsers(JdbcTemplate jdbc, StateSchema schema) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The active users of {@code org} that no row of users.csv names, by email or by userName, not even an invalid
+     * row: absent users, sorted by email (users without one first), then id. The planner and the drift report both
+     * ask here, so they always agree. Memory grows with the organisation, not with the file: only keys that some
+     * listed user has are kept.
+     */
+    public List<RemoteOrg.User> absent(String runId, RemoteOrg org) {
+        Set<String> namedEmails = new HashSet<>();
+        Set<String> namedUserNames = new HashSet<>();
+        jdbc.query("SELECT email_key, user_name_key FROM desired_user WHERE run_id = ?", rs -> {
+            String email = rs.getString(1);
+            String userName = rs.getString(2);
+            if (org.userByEmailKey(email) != null) {
+                namedEmails.add(email);
+            }
+            if (org.userByUserNameKey(userName) != null) {
+                namedUserNames.add(userName);
+            }
+        }, runId);
+        jdbc.query("SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'users' AND row_key IS NOT NULL", rs -> {
+            String key = rs.getString(1);
+            if (org.userByEmailKey(key) != null) {
+                namedEmails.add(key);
+            }
+            if (org.userByUserNameKey(key) != null) {
+                namedUserNames.add(key);
+            }
+        }, runId);
+        List<RemoteOrg.User> absent = new ArrayList<>();
+        for (RemoteOrg.User u : org.users()) {
+            if (u.active() && (u.emailKey() == null || !namedEmails.contains(u.emailKey()))
+                    && (u.userNameKey() == null || !namedUserNames.contains(u.userNameKey()))) {
+                absent.add(u);
+            }
+        }
+        absent.sort(Comparator.comparing(RemoteOrg.User::emailKey, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(RemoteOrg.User::id));
+        return absent;
     }
 
     /** Inserts valid rows with their raw fields (a JSON array each, same order as {@code users}). */

@@ -3,10 +3,10 @@ package dev.scimsync.state;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,30 +16,26 @@ import java.util.function.Consumer;
 @Repository
 public class Drift {
 
-    /** Active users no input row names, not even an invalid one (as the planner finds absent users). */
-    private static final String UNMANAGED_USERS = """
-            SELECT r.id, r.email_key, r.user_name, r.org_role, r.display_name, o.kind, o.state, o.error_type, o.detail
-            FROM remote_user r
-            LEFT JOIN planned_op o ON o.run_id = r.run_id AND o.line_no IS NULL AND o.target_id = r.id
-                   AND o.kind = 'DEACTIVATE_USER'
-            WHERE r.run_id = ? AND r.pass = 'snapshot' AND r.active = TRUE
-              AND """ + DesiredUsers.NAMED_BY_NO_ROW + """
-            ORDER BY r.email_key, r.id""";
-
     /** Operations an input row asked for that were held back; the caller keeps those on protected users. */
     private static final String HELD_BACK_USERS = """
-            SELECT r.id, o.object_key AS email_key, r.user_name, r.org_role, r.display_name, o.kind, o.state,
-                   o.error_type, o.detail
+            SELECT o.target_id, o.object_key AS email_key, o.kind, o.state, o.error_type, o.detail
             FROM planned_op o
-            LEFT JOIN remote_user r ON r.run_id = o.run_id AND r.pass = 'snapshot' AND r.id = o.target_id
             WHERE o.run_id = ? AND o.state = 'BLOCKED' AND o.line_no IS NOT NULL
               AND o.kind IN ('DEACTIVATE_USER', 'UPDATE_USER')
             ORDER BY o.object_key, o.seq""";
 
-    private final JdbcTemplate jdbc;
+    /** What was planned for a user of the target no row names. */
+    private record Planned(OpKind kind, OpState state, String errorType, String detail) {
+    }
 
-    public Drift(JdbcTemplate jdbc, StateSchema schema) {
+    private final JdbcTemplate jdbc;
+    private final RemoteOrgs remoteOrgs;
+    private final DesiredUsers desiredUsers;
+
+    public Drift(JdbcTemplate jdbc, StateSchema schema, RemoteOrgs remoteOrgs, DesiredUsers desiredUsers) {
         this.jdbc = jdbc;
+        this.remoteOrgs = remoteOrgs;
+        this.desiredUsers = desiredUsers;
     }
 
     /**
@@ -49,24 +45,35 @@ public class Drift {
      * @param protectedUsers lower-case emails of {@code policy.protected-users}
      */
     public void forEachUser(String opsRunId, Collection<String> protectedUsers, Consumer<DriftRow> action) {
-        jdbc.query(UNMANAGED_USERS, rs -> {
-            action.accept(user(rs, DriftRow.UNMANAGED));
+        RemoteOrg org = remoteOrgs.load(opsRunId, RemoteOrgs.SNAPSHOT);
+        // active users no input row names, not even an invalid one (as the planner finds absent users), with what
+        // the plan did about them
+        Map<String, Planned> deactivations = new HashMap<>();
+        jdbc.query("SELECT target_id, kind, state, error_type, detail FROM planned_op WHERE run_id = ?"
+                + " AND line_no IS NULL AND kind = 'DEACTIVATE_USER'", rs -> {
+            deactivations.putIfAbsent(rs.getString(1), new Planned(OpKind.valueOf(rs.getString(2)),
+                    OpState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
         }, opsRunId);
+        for (RemoteOrg.User user : desiredUsers.absent(opsRunId, org)) {
+            action.accept(user(user, user.emailKey(), DriftRow.UNMANAGED, deactivations.get(user.id())));
+        }
         jdbc.query(HELD_BACK_USERS, rs -> {
-            if (protectedUsers.contains(rs.getString("email_key").toLowerCase(Locale.ROOT))) {
-                action.accept(user(rs, DriftRow.PROTECTED));
+            String emailKey = rs.getString("email_key");
+            if (protectedUsers.contains(emailKey.toLowerCase(Locale.ROOT))) {
+                RemoteOrg.User user = org.userById(rs.getString("target_id"));
+                Planned planned = new Planned(OpKind.valueOf(rs.getString("kind")),
+                        OpState.valueOf(rs.getString("state")), rs.getString("error_type"), rs.getString("detail"));
+                action.accept(user(user, emailKey, DriftRow.PROTECTED, planned));
             }
         }, opsRunId);
     }
 
-    private static DriftRow user(ResultSet rs, String finding) throws SQLException {
-        String key = rs.getString("email_key") != null ? rs.getString("email_key") : rs.getString("user_name");
-        String kind = rs.getString("kind");
-        String state = rs.getString("state");
-        return new DriftRow("user", key, rs.getString("id"), finding,
-                describe(rs.getString("org_role"), rs.getString("display_name")),
-                kind == null ? null : OpKind.valueOf(kind), state == null ? null : OpState.valueOf(state),
-                rs.getString("error_type"), rs.getString("detail"));
+    private static DriftRow user(RemoteOrg.User user, String emailKey, String finding, Planned planned) {
+        String key = emailKey != null ? emailKey : user == null ? null : user.userName();
+        return new DriftRow("user", key, user == null ? null : user.id(), finding,
+                describe(user == null ? null : user.orgRole(), user == null ? null : user.displayName()),
+                planned == null ? null : planned.kind(), planned == null ? null : planned.state(),
+                planned == null ? null : planned.errorType(), planned == null ? null : planned.detail());
     }
 
     private static String describe(String orgRole, String displayName) {

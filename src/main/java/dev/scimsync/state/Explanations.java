@@ -3,9 +3,12 @@ package dev.scimsync.state;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the state database knows about one user or team: as the inputs described it and as the target held it in
@@ -24,89 +27,97 @@ public class Explanations {
 
     private final JdbcTemplate jdbc;
     private final Runs runs;
+    private final RemoteOrgs remoteOrgs;
 
-    public Explanations(JdbcTemplate jdbc, Runs runs) {
+    public Explanations(JdbcTemplate jdbc, Runs runs, RemoteOrgs remoteOrgs) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.remoteOrgs = remoteOrgs;
     }
 
     /** The most recent run that loaded or listed this key (a lower-case email or team name). */
     public Optional<RunRecord> latestRunAbout(String key, boolean user) {
-        String sql = user ? """
-                SELECT r.run_id FROM sync_run r WHERE EXISTS (SELECT 1 FROM desired_user d WHERE d.run_id = r.run_id
-                    AND d.email_key = ?) OR EXISTS (SELECT 1 FROM remote_user u WHERE u.run_id = r.run_id
-                    AND u.email_key = ?) ORDER BY r.started_at DESC LIMIT 1""" : """
-                SELECT r.run_id FROM sync_run r WHERE EXISTS (SELECT 1 FROM desired_member d WHERE d.run_id = r.run_id
-                    AND d.team_key = ?) OR EXISTS (SELECT 1 FROM remote_group g WHERE g.run_id = r.run_id
-                    AND g.name_key = ?) ORDER BY r.started_at DESC LIMIT 1""";
         String lower = key.toLowerCase(Locale.ROOT);
-        return jdbc.queryForList(sql, String.class, lower, lower).stream().findFirst()
-                .flatMap(runs::find);
+        String loaded = user ? "SELECT COUNT(*) FROM desired_user WHERE run_id = ? AND email_key = ?"
+                : "SELECT COUNT(*) FROM desired_member WHERE run_id = ? AND team_key = ?";
+        for (String runId : jdbc.queryForList("SELECT run_id FROM sync_run ORDER BY started_at DESC", String.class)) {
+            Long rows = jdbc.queryForObject(loaded, Long.class, runId, lower);
+            boolean about = rows != null && rows > 0;
+            if (!about && remoteOrgs.exists(runId, RemoteOrgs.SNAPSHOT)) {
+                RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+                about = user ? org.userByEmailKey(lower) != null : org.groupByNameKey(lower) != null;
+            }
+            if (about) {
+                return runs.find(runId);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A user's attributes and teams, desired against actual. */
     public List<Fact> user(String runId, String emailKey) {
-        List<Fact> facts = new java.util.ArrayList<>();
-        jdbc.query("""
-                SELECT d.line_no, d.active, d.org_role, d.display_name, u.active AS u_active, u.org_role AS u_role,
-                       u.display_name AS u_name, u.id
-                FROM (SELECT 1 AS one) x
-                LEFT JOIN desired_user d ON d.run_id = ? AND d.email_key = ?
-                LEFT JOIN remote_user u ON u.run_id = ? AND u.pass = 'snapshot' AND u.email_key = ?""", rs -> {
-            boolean desired = rs.getObject("line_no") != null;
-            boolean actual = rs.getString("id") != null;
-            facts.add(new Fact("user", desired ? (rs.getBoolean("active") ? "active" : "inactive") + " (line "
-                    + rs.getLong("line_no") + ")" : "not in the users file",
-                    actual ? (rs.getBoolean("u_active") ? "active" : "inactive") + " (id " + rs.getString("id") + ")"
-                            : "not in the organisation"));
-            facts.add(new Fact("org role", orUnmanaged(desired, rs.getString("org_role")), orNone(actual,
-                    rs.getString("u_role"))));
-            facts.add(new Fact("display name", orUnmanaged(desired, rs.getString("display_name")), orNone(actual,
-                    rs.getString("u_name"))));
-        }, runId, emailKey, runId, emailKey);
-        jdbc.query("""
-                SELECT t.team_key, MAX(t.desired) AS desired, MAX(t.actual) AS actual FROM (
-                    SELECT m.team_key, CONCAT(COALESCE(m.role, 'member (default)'), ' (line ',
-                           CAST(m.line_no AS VARCHAR(20)), ')') AS desired, CAST(NULL AS VARCHAR(200)) AS actual
-                    FROM desired_member m WHERE m.run_id = ? AND m.email_key = ?
-                    UNION ALL
-                    SELECT g.name_key, NULL, COALESCE(tr.role, 'member')
-                    FROM remote_user u
-                    JOIN remote_member rm ON rm.run_id = u.run_id AND rm.pass = u.pass AND rm.user_id = u.id
-                    JOIN remote_group g ON g.run_id = rm.run_id AND g.pass = rm.pass AND g.id = rm.group_id
-                    LEFT JOIN remote_team_role tr ON tr.run_id = u.run_id AND tr.pass = u.pass AND tr.user_id = u.id
-                         AND tr.team_key = g.name_key
-                    WHERE u.run_id = ? AND u.pass = 'snapshot' AND u.email_key = ?) t
-                GROUP BY t.team_key ORDER BY t.team_key""", rs -> {
-            facts.add(new Fact("team " + rs.getString("team_key"),
-                    rs.getString("desired") == null ? "not listed" : rs.getString("desired"),
-                    rs.getString("actual") == null ? "not a member" : rs.getString("actual")));
-        }, runId, emailKey, runId, emailKey);
+        List<Fact> facts = new ArrayList<>();
+        RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+        RemoteOrg.User u = org.userByEmailKey(emailKey);
+        boolean actual = u != null;
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT line_no, active, org_role, display_name"
+                + " FROM desired_user WHERE run_id = ? AND email_key = ? ORDER BY line_no", runId, emailKey);
+        Map<String, Object> d = rows.isEmpty() ? null : rows.get(0);
+        boolean desired = d != null;
+        facts.add(new Fact("user", desired ? (Boolean.TRUE.equals(d.get("active")) ? "active" : "inactive")
+                + " (line " + d.get("line_no") + ")" : "not in the users file",
+                actual ? (u.active() ? "active" : "inactive") + " (id " + u.id() + ")" : "not in the organisation"));
+        facts.add(new Fact("org role", orUnmanaged(desired, desired ? (String) d.get("org_role") : null),
+                orNone(actual, actual ? u.orgRole() : null)));
+        facts.add(new Fact("display name", orUnmanaged(desired, desired ? (String) d.get("display_name") : null),
+                orNone(actual, actual ? u.displayName() : null)));
+        Map<String, String[]> teams = new TreeMap<>();
+        jdbc.query("SELECT team_key, role, line_no FROM desired_member WHERE run_id = ? AND email_key = ?", rs -> {
+            max(teams, rs.getString(1), 0, desired(rs.getString(2), rs.getLong(3)));
+        }, runId, emailKey);
+        if (actual) {
+            for (RemoteOrg.Group g : org.groups()) {
+                if (org.membership(g, u) >= 0) {
+                    max(teams, g.nameKey(), 1, u.teamRole(g.nameKey()));
+                }
+            }
+        }
+        teams.forEach((team, values) -> facts.add(new Fact("team " + team,
+                values[0] == null ? "not listed" : values[0], values[1] == null ? "not a member" : values[1])));
         return facts;
     }
 
     /** A team's members, desired against actual. */
     public List<Fact> team(String runId, String teamKey) {
-        List<Fact> facts = new java.util.ArrayList<>();
-        jdbc.query("""
-                SELECT t.email_key, MAX(t.desired) AS desired, MAX(t.actual) AS actual FROM (
-                    SELECT m.email_key, CONCAT(COALESCE(m.role, 'member (default)'), ' (line ',
-                           CAST(m.line_no AS VARCHAR(20)), ')') AS desired, CAST(NULL AS VARCHAR(200)) AS actual
-                    FROM desired_member m WHERE m.run_id = ? AND m.team_key = ?
-                    UNION ALL
-                    SELECT COALESCE(u.email_key, rm.user_id), NULL, COALESCE(tr.role, 'member')
-                    FROM remote_group g
-                    JOIN remote_member rm ON rm.run_id = g.run_id AND rm.pass = g.pass AND rm.group_id = g.id
-                    LEFT JOIN remote_user u ON u.run_id = g.run_id AND u.pass = g.pass AND u.id = rm.user_id
-                    LEFT JOIN remote_team_role tr ON tr.run_id = g.run_id AND tr.pass = g.pass
-                         AND tr.user_id = rm.user_id AND tr.team_key = g.name_key
-                    WHERE g.run_id = ? AND g.pass = 'snapshot' AND g.name_key = ?) t
-                GROUP BY t.email_key ORDER BY t.email_key""", rs -> {
-            facts.add(new Fact(rs.getString("email_key"),
-                    rs.getString("desired") == null ? "not listed" : rs.getString("desired"),
-                    rs.getString("actual") == null ? "not a member" : rs.getString("actual")));
-        }, runId, teamKey, runId, teamKey);
+        Map<String, String[]> members = new TreeMap<>();
+        jdbc.query("SELECT email_key, role, line_no FROM desired_member WHERE run_id = ? AND team_key = ?", rs -> {
+            max(members, rs.getString(1), 0, desired(rs.getString(2), rs.getLong(3)));
+        }, runId, teamKey);
+        RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+        RemoteOrg.Group group = org.groupByNameKey(teamKey);
+        if (group != null) {
+            for (String id : group.memberIds()) {
+                RemoteOrg.User u = org.userById(id);
+                String key = u != null && u.emailKey() != null ? u.emailKey() : id;
+                max(members, key, 1, u != null ? u.teamRole(teamKey) : RemoteOrg.DEFAULT_TEAM_ROLE);
+            }
+        }
+        List<Fact> facts = new ArrayList<>();
+        members.forEach((email, values) -> facts.add(new Fact(email,
+                values[0] == null ? "not listed" : values[0], values[1] == null ? "not a member" : values[1])));
         return facts;
+    }
+
+    private static String desired(String role, long line) {
+        return (role == null ? "member (default)" : role) + " (line " + line + ")";
+    }
+
+    /** Keeps the greater of two values of one column, as SQL's MAX would. */
+    private static void max(Map<String, String[]> rows, String key, int column, String value) {
+        String[] values = rows.computeIfAbsent(key, k -> new String[2]);
+        if (values[column] == null || value.compareTo(values[column]) > 0) {
+            values[column] = value;
+        }
     }
 
     /** Operations about the key in the most recent runs, newest first. */

@@ -1,7 +1,15 @@
 package dev.scimsync.state;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The ownership ledger of each job: the users, memberships, teams and roles its inputs named in any run, and those
@@ -17,10 +25,39 @@ public class Ownership {
                 + " AND w.object_key = " + key + ")\n";
     }
 
+    private static final int IN_LIST = 500;
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public Ownership(JdbcTemplate jdbc, StateSchema schema) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** Those of {@code keys} (of objects of {@code kind}) that the job owns; a null key is never owned. */
+    public Set<String> owned(String jobName, String kind, Collection<String> keys) {
+        Set<String> owned = new HashSet<>();
+        List<String> batch = new ArrayList<>(IN_LIST);
+        for (String key : keys) {
+            if (key != null) {
+                batch.add(key);
+            }
+            if (batch.size() == IN_LIST) {
+                owned.addAll(ownedOf(jobName, kind, batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            owned.addAll(ownedOf(jobName, kind, batch));
+        }
+        return owned;
+    }
+
+    private List<String> ownedOf(String jobName, String kind, List<String> keys) {
+        return named.queryForList("SELECT object_key FROM owned_object WHERE job_name = :job AND kind = :kind"
+                + " AND object_key IN (:keys)", new MapSqlParameterSource("job", jobName).addValue("kind", kind)
+                .addValue("keys", keys), String.class);
     }
 
     /** Records every object the run's inputs name. */

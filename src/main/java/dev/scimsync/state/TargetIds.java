@@ -20,10 +20,12 @@ public class TargetIds {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final RemoteOrgs remoteOrgs;
 
-    public TargetIds(JdbcTemplate jdbc, StateSchema schema) {
+    public TargetIds(JdbcTemplate jdbc, StateSchema schema, RemoteOrgs remoteOrgs) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.remoteOrgs = remoteOrgs;
     }
 
     /** Lower-case email → user id, for those of {@code emailKeys} that have one. */
@@ -35,22 +37,28 @@ public class TargetIds {
         MapSqlParameterSource params = new MapSqlParameterSource("run", opsRunId).addValue("keys", emailKeys);
         named.query("""
                 SELECT o.object_key, o.result_id FROM planned_op o WHERE o.run_id = :run AND o.kind = 'CREATE_USER'
-                  AND o.state = 'DONE' AND o.result_id IS NOT NULL AND o.object_key IN (:keys)
-                UNION ALL
-                SELECT r.email_key, r.id FROM remote_user r WHERE r.run_id = :run AND r.pass = 'snapshot'
-                  AND r.email_key IN (:keys)""", params, rs -> {
+                  AND o.state = 'DONE' AND o.result_id IS NOT NULL AND o.object_key IN (:keys)""", params, rs -> {
             ids.putIfAbsent(rs.getString(1), rs.getString(2));
         });
+        RemoteOrg org = remoteOrgs.load(opsRunId, RemoteOrgs.SNAPSHOT);
+        for (String key : emailKeys) {
+            RemoteOrg.User user = org.userByEmailKey(key);
+            if (user != null) {
+                ids.putIfAbsent(key, user.id());
+            }
+        }
         return ids;
     }
 
     /** The id of a team (by lower-case name): listed by the snapshot, or created by this run. */
     public Optional<String> team(String opsRunId, String teamKey) {
+        RemoteOrg.Group listed = remoteOrgs.load(opsRunId, RemoteOrgs.SNAPSHOT).groupByNameKey(teamKey);
+        if (listed != null) {
+            return Optional.of(listed.id());
+        }
         List<String> ids = jdbc.queryForList("""
-                SELECT id FROM remote_group WHERE run_id = ? AND pass = 'snapshot' AND name_key = ?
-                UNION ALL
                 SELECT result_id FROM planned_op WHERE run_id = ? AND kind = 'CREATE_TEAM' AND state = 'DONE'
-                  AND object_key = ? AND result_id IS NOT NULL""", String.class, opsRunId, teamKey, opsRunId, teamKey);
+                  AND object_key = ? AND result_id IS NOT NULL""", String.class, opsRunId, teamKey);
         return ids.stream().findFirst();
     }
 }

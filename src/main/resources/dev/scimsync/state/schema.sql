@@ -55,21 +55,20 @@ CREATE TABLE IF NOT EXISTS row_error (
 );
 CREATE INDEX IF NOT EXISTS row_error_key ON row_error (run_id, kind, row_key);
 
-CREATE TABLE IF NOT EXISTS remote_user (
-    run_id         VARCHAR(64)  NOT NULL,
-    pass           VARCHAR(8)   NOT NULL,
-    id             VARCHAR(200) NOT NULL,
-    user_name      VARCHAR(200),
-    user_name_key  VARCHAR(200),
-    email          VARCHAR(320),
-    email_key      VARCHAR(320),
-    display_name   VARCHAR(512),
-    org_role       VARCHAR(64),
-    active         BOOLEAN      NOT NULL,
-    PRIMARY KEY (run_id, pass, id)
+-- The target as a run listed it (before planning, and again after applying to verify): JSON lines of users and
+-- teams in parts, read back whole into memory (RemoteOrgs). Replaces remote_user, remote_group, remote_member and
+-- remote_team_role, whose rows and indexes cost more to write than the plan saved by joining them.
+CREATE TABLE IF NOT EXISTS remote_snapshot (
+    run_id  VARCHAR(64)      NOT NULL,
+    pass    VARCHAR(8)       NOT NULL,
+    part    INT              NOT NULL,
+    body    VARCHAR(1000000) NOT NULL,
+    PRIMARY KEY (run_id, pass, part)
 );
-CREATE INDEX IF NOT EXISTS remote_user_email ON remote_user (run_id, pass, email_key);
-CREATE INDEX IF NOT EXISTS remote_user_name ON remote_user (run_id, pass, user_name_key);
+DROP TABLE IF EXISTS remote_user;
+DROP TABLE IF EXISTS remote_group;
+DROP TABLE IF EXISTS remote_member;
+DROP TABLE IF EXISTS remote_team_role;
 
 CREATE TABLE IF NOT EXISTS planned_op (
     run_id        VARCHAR(64)   NOT NULL,
@@ -130,34 +129,6 @@ CREATE TABLE IF NOT EXISTS desired_role (
     PRIMARY KEY (run_id, line_no)
 );
 CREATE INDEX IF NOT EXISTS desired_role_name ON desired_role (run_id, name);
-
-CREATE TABLE IF NOT EXISTS remote_group (
-    run_id    VARCHAR(64)  NOT NULL,
-    pass      VARCHAR(8)   NOT NULL,
-    id        VARCHAR(200) NOT NULL,
-    name      VARCHAR(200) NOT NULL,
-    name_key  VARCHAR(200) NOT NULL,
-    PRIMARY KEY (run_id, pass, id)
-);
-CREATE INDEX IF NOT EXISTS remote_group_key ON remote_group (run_id, pass, name_key);
-
-CREATE TABLE IF NOT EXISTS remote_member (
-    run_id    VARCHAR(64)  NOT NULL,
-    pass      VARCHAR(8)   NOT NULL,
-    group_id  VARCHAR(200) NOT NULL,
-    user_id   VARCHAR(200) NOT NULL,
-    PRIMARY KEY (run_id, pass, group_id, user_id)
-);
-
--- a user's role in a team other than member, the default: a member without a row here is a plain member
-CREATE TABLE IF NOT EXISTS remote_team_role (
-    run_id    VARCHAR(64)  NOT NULL,
-    pass      VARCHAR(8)   NOT NULL,
-    user_id   VARCHAR(200) NOT NULL,
-    team_key  VARCHAR(200) NOT NULL,
-    role      VARCHAR(100) NOT NULL,
-    PRIMARY KEY (run_id, pass, user_id, team_key)
-);
 
 CREATE TABLE IF NOT EXISTS remote_role (
     run_id          VARCHAR(64)   NOT NULL,

@@ -3,8 +3,7 @@ package dev.scimsync.apply;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.OpOutcome;
 import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.RemoteUser;
-import dev.scimsync.state.RemoteUsers;
+import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.StateDatabase;
 import dev.scimsync.state.UserPayload;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserVerifierTest {
 
     private final StateDatabase db = new StateDatabase();
-    private final UserVerifier verifier = new UserVerifier(db.jdbc, db.plannedOps());
+    private final UserVerifier verifier = new UserVerifier(db.jdbc, db.plannedOps(), db.remoteOrgs());
 
     @Test
     void anAppliedOperationTheTargetDoesNotShowIsAMismatchAndTheRestAreOk() {
@@ -31,10 +30,10 @@ class UserVerifierTest {
                         null, null))));
         db.plannedOps().record("r", List.of(OpOutcome.done(1, "u1", 201, null, 1), OpOutcome.done(2, "u2", 200, null,
                 1), OpOutcome.done(3, "u3", 204, null, 1), OpOutcome.done(4, "u4", 201, null, 1)));
-        db.remoteUsers().insert("r", RemoteUsers.VERIFY, List.of(
-                new RemoteUser("u1", "a", "a@example.com", null, "admin", true),
-                new RemoteUser("u2", "b", "b@example.com", "Bea", "member", true),
-                new RemoteUser("u3", "c", "c@example.com", null, "member", false)));
+        db.remoteOrgs().save("r", RemoteOrgs.VERIFY, StateDatabase.org(
+                StateDatabase.remoteUser("u1", "a", "a@example.com", null, "admin", true),
+                StateDatabase.remoteUser("u2", "b", "b@example.com", "Bea", "member", true),
+                StateDatabase.remoteUser("u3", "c", "c@example.com", null, "member", false)));
 
         long mismatches = verifier.verify("r", "r");
 

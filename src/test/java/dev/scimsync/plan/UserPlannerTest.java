@@ -3,7 +3,6 @@ package dev.scimsync.plan;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.OpState;
 import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.RemoteUser;
 import dev.scimsync.state.RowErrorRecord;
 import dev.scimsync.state.StateDatabase;
 import dev.scimsync.state.UserPayload;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
+import static dev.scimsync.state.StateDatabase.remoteUser;
 import static dev.scimsync.state.StateDatabase.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -21,7 +21,8 @@ class UserPlannerTest {
     private static final String RUN = "r1";
 
     private final StateDatabase db = new StateDatabase();
-    private final UserPlanner planner = new UserPlanner(db.jdbc, db.plannedOps());
+    private final UserPlanner planner = new UserPlanner(db.jdbc, db.plannedOps(), db.remoteOrgs(),
+            db.desiredUsers(), db.ownership());
 
     private List<PlannedOp> plan(boolean deactivateAbsent, Set<String> protectedUsers) {
         planner.plan(RUN, "job", deactivateAbsent, protectedUsers, true);
@@ -48,10 +49,10 @@ class UserPlannerTest {
 
     @Test
     void usersMatchByEmailIgnoringCaseAndOnlyDifferencesArePlanned() {
-        db.remote(RUN, new RemoteUser("u1", "alice", "ALICE@example.com", "Alice", "member", true),
-                new RemoteUser("u2", "bob", "bob@example.com", "Bob", "member", true),
-                new RemoteUser("u3", "carol", "carol@example.com", "Carol", "member", false),
-                new RemoteUser("u4", "dave", "dave@example.com", "Dave", "admin", true));
+        db.remote(RUN, remoteUser("u1", "alice", "ALICE@example.com", "Alice", "member", true),
+                remoteUser("u2", "bob", "bob@example.com", "Bob", "member", true),
+                remoteUser("u3", "carol", "carol@example.com", "Carol", "member", false),
+                remoteUser("u4", "dave", "dave@example.com", "Dave", "admin", true));
         db.desired(RUN, user(2, "alice@example.com", "member", "Alice", true),
                 user(3, "bob@example.com", "viewer", "Bob B", true),
                 user(4, "carol@example.com", null, null, true),
@@ -73,7 +74,7 @@ class UserPlannerTest {
 
     @Test
     void matchesByUserNameWhenNoEmailMatches() {
-        db.remote(RUN, new RemoteUser("u1", "alice", "old@example.com", "Alice", "member", true));
+        db.remote(RUN, remoteUser("u1", "alice", "old@example.com", "Alice", "member", true));
         db.desired(RUN, new dev.scimsync.state.DesiredUser(2, "alice@new.example.com", "alice@new.example.com",
                 "Alice", null, "viewer", true));
 
@@ -83,12 +84,12 @@ class UserPlannerTest {
 
     @Test
     void absentUsersAreDeactivatedOnlyUnderThePolicyAndNeverWhenProtectedUnownedOrNamedByAnInvalidRow() {
-        db.remote(RUN, new RemoteUser("u1", "admin", "admin@example.com", null, "admin", true),
-                new RemoteUser("u2", "left", "left@example.com", null, "member", true),
-                new RemoteUser("u3", "typo", "typo@example.com", null, "member", true),
-                new RemoteUser("u4", "ops", "ops@example.com", null, "member", true),
-                new RemoteUser("u5", "old", "old@example.com", null, "member", false),
-                new RemoteUser("u6", "byhand", "byhand@example.com", null, "member", true));
+        db.remote(RUN, remoteUser("u1", "admin", "admin@example.com", null, "admin", true),
+                remoteUser("u2", "left", "left@example.com", null, "member", true),
+                remoteUser("u3", "typo", "typo@example.com", null, "member", true),
+                remoteUser("u4", "ops", "ops@example.com", null, "member", true),
+                remoteUser("u5", "old", "old@example.com", null, "member", false),
+                remoteUser("u6", "byhand", "byhand@example.com", null, "member", true));
         // an earlier run of the job named these; byhand@ was added on the target by hand and never listed
         db.desired("earlier", user(2, "left@example.com", null, null, true), user(3, "typo@example.com", null, null,
                 true), user(4, "ops@example.com", null, null, true), user(5, "old@example.com", null, null, true));
@@ -105,9 +106,9 @@ class UserPlannerTest {
 
     @Test
     void protectedUsersAreNeverDeactivatedOrDemoted() {
-        db.remote(RUN, new RemoteUser("u1", "a", "a@example.com", null, "admin", true),
-                new RemoteUser("u2", "ops", "ops@example.com", null, "admin", true),
-                new RemoteUser("u3", "svc", "svc@example.com", null, "member", true));
+        db.remote(RUN, remoteUser("u1", "a", "a@example.com", null, "admin", true),
+                remoteUser("u2", "ops", "ops@example.com", null, "admin", true),
+                remoteUser("u3", "svc", "svc@example.com", null, "member", true));
         db.desired(RUN, user(2, "a@example.com", "admin", null, true),
                 user(3, "ops@example.com", "member", null, true),
                 user(4, "svc@example.com", null, null, false));
@@ -121,8 +122,8 @@ class UserPlannerTest {
 
     @Test
     void demotingOneOfTwoAdminsIsAllowed() {
-        db.remote(RUN, new RemoteUser("u1", "a", "a@example.com", null, "admin", true),
-                new RemoteUser("u2", "b", "b@example.com", null, "admin", true));
+        db.remote(RUN, remoteUser("u1", "a", "a@example.com", null, "admin", true),
+                remoteUser("u2", "b", "b@example.com", null, "admin", true));
         db.desired(RUN, user(2, "a@example.com", "member", null, true), user(3, "b@example.com", null, null, true));
 
         assertThat(plan(false, Set.of())).extracting(PlannedOp::state).containsExactly(OpState.PENDING);

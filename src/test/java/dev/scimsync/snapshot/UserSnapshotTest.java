@@ -9,13 +9,12 @@ import dev.scimsync.scim.ScimClientSettings;
 import dev.scimsync.scim.ScimGroup;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.scim.TeamRole;
-import dev.scimsync.state.RemoteSets;
-import dev.scimsync.state.RemoteUsers;
-import dev.scimsync.state.StateDatabase;
+import dev.scimsync.state.RemoteOrg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +23,10 @@ class UserSnapshotTest {
 
     private static final String TOKEN = "snapshot-test-key";
 
-    private final StateDatabase db = new StateDatabase();
     private final WandbEmulator emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN));
     private final ScimClient client = ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(),
             ApiKey.of(TOKEN)).dialect("wandb").build());
-    private final RemoteSets remoteSets = new RemoteSets(db.jdbc, db.schema);
-    private final UserSnapshot snapshot = new UserSnapshot(db.remoteUsers(), remoteSets);
+    private final UserSnapshot snapshot = new UserSnapshot();
 
     @AfterEach
     void stop() {
@@ -50,25 +47,17 @@ class UserSnapshotTest {
                 List.of(new TeamRole("vision", "viewer"))));
         assertThat(client.users().get(member.id()).teamRoles()).containsExactly(new TeamRole("vision", "member"));
 
-        long listed = snapshot.take(client, "r1", RemoteUsers.SNAPSHOT);
+        RemoteOrg.Builder org = RemoteOrg.builder();
+        long listed = snapshot.take(client, org);
 
         assertThat(listed).isEqualTo(3);
-        assertThat(db.jdbc.queryForList("SELECT email_key FROM remote_user WHERE run_id = 'r1' ORDER BY 1",
-                String.class)).containsExactly("ann@example.com", "max@example.com", "vic@example.com");
-        assertThat(db.jdbc.queryForList("SELECT CONCAT(user_id, '=', role) FROM remote_team_role"
-                + " WHERE run_id = 'r1' AND team_key = 'vision' ORDER BY role", String.class))
-                .containsExactly(admin.id() + "=admin", viewer.id() + "=viewer");
-    }
-
-    @Test
-    void takingItAgainReplacesThePass() {
-        create("ann");
-        snapshot.take(client, "r1", RemoteUsers.SNAPSHOT);
-        create("bob");
-
-        assertThat(snapshot.take(client, "r1", RemoteUsers.SNAPSHOT)).isEqualTo(2);
-        assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM remote_user WHERE run_id = 'r1'", Long.class))
-                .isEqualTo(2);
+        RemoteOrg listing = org.build();
+        assertThat(listing.users()).extracting(RemoteOrg.User::emailKey)
+                .containsExactly("ann@example.com", "max@example.com", "vic@example.com");
+        assertThat(listing.userById(admin.id()).teamRoles()).isEqualTo(Map.of("vision", "admin"));
+        assertThat(listing.userById(member.id()).teamRoles()).isEmpty();
+        assertThat(listing.userById(member.id()).teamRole("vision")).isEqualTo("member");
+        assertThat(listing.userById(viewer.id()).teamRoles()).isEqualTo(Map.of("vision", "viewer"));
     }
 
     private ScimUser create(String userName) {

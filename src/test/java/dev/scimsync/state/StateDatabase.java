@@ -30,8 +30,8 @@ public final class StateDatabase {
         return new DesiredUsers(jdbc, schema);
     }
 
-    public RemoteUsers remoteUsers() {
-        return new RemoteUsers(jdbc, schema);
+    public RemoteOrgs remoteOrgs() {
+        return new RemoteOrgs(jdbc, schema);
     }
 
     public Ownership ownership() {
@@ -47,8 +47,23 @@ public final class StateDatabase {
         desiredUsers().insert(runId, List.of(users), java.util.Collections.nCopies(users.length, "[]"));
     }
 
-    public void remote(String runId, RemoteUser... users) {
-        remoteUsers().insert(runId, RemoteUsers.SNAPSHOT, List.of(users));
+    /** Keeps these users as the run's snapshot of the target. */
+    public void remote(String runId, RemoteOrg.User... users) {
+        remoteOrgs().save(runId, RemoteOrgs.SNAPSHOT, org(users));
+    }
+
+    public static RemoteOrg org(RemoteOrg.User... users) {
+        RemoteOrg.Builder org = RemoteOrg.builder();
+        for (RemoteOrg.User user : users) {
+            org.user(user);
+        }
+        return org.build();
+    }
+
+    /** A user as the target would list it, without team roles. */
+    public static RemoteOrg.User remoteUser(String id, String userName, String email, String displayName,
+                                            String orgRole, boolean active) {
+        return RemoteOrg.User.of(id, userName, email, displayName, orgRole, active, java.util.Map.of());
     }
 
     public static DesiredUser user(long line, String email, String orgRole, String displayName, boolean active) {
