@@ -53,7 +53,7 @@ public class MembershipRules {
     private List<Long> unknownUsers(String runId) {
         RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
         Map<String, List<Long>> linesByEmail = new HashMap<>();
-        jdbc.query("SELECT line_no, email_key FROM desired_member WHERE run_id = ? ORDER BY line_no", rs -> {
+        jdbc.query("SELECT line_no, email_key FROM desired_member WHERE run_id = ?", rs -> {
             String email = rs.getString(2);
             if (org.userByEmailKey(email) == null) {
                 linesByEmail.computeIfAbsent(email, k -> new ArrayList<>(1)).add(rs.getLong(1));

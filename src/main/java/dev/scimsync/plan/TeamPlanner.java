@@ -30,7 +30,8 @@ public class TeamPlanner {
     private static final Set<String> BUILT_IN = Set.of("admin", "member", "viewer");
 
     private static final String MEMBERS = """
-            SELECT line_no, team, team_key, email_key, role FROM desired_member WHERE run_id = ? ORDER BY line_no""";
+            SELECT line_no, team, team_key, email_key, role FROM desired_member WHERE run_id = ?
+            ORDER BY run_id, line_no""";
 
     /** The teams the inputs manage: those in teams.csv and those named in memberships.csv, by lower-case name. */
     record Managed(Set<String> teamKeys) {
@@ -54,41 +55,29 @@ public class TeamPlanner {
         String runId = ops.runId();
         // every team the inputs manage: teams.csv in line order, then those memberships.csv names first
         Map<String, Team> teams = new LinkedHashMap<>();
-        jdbc.query("SELECT line_no, name, name_key FROM desired_team WHERE run_id = ? ORDER BY line_no", rs -> {
+        jdbc.query("SELECT line_no, name, name_key FROM desired_team WHERE run_id = ?"
+                + " ORDER BY run_id, line_no", rs -> {
             teams.putIfAbsent(rs.getString("name_key"), new Team(rs.getString("name_key"), rs.getString("name"),
                     "teams", rs.getLong("line_no")));
         }, runId);
         Map<String, List<String>> newTeamMembers = new HashMap<>();
-        jdbc.query("SELECT line_no, team, team_key, email_key FROM desired_member WHERE run_id = ? ORDER BY line_no",
-                rs -> {
-            String teamKey = rs.getString("team_key");
-            Team team = teams.get(teamKey);
-            if (team == null) {
-                team = new Team(teamKey, rs.getString("team"), "memberships", rs.getLong("line_no"));
-                teams.put(teamKey, team);
-            }
-            if (org.groupByNameKey(teamKey) == null) {
-                newTeamMembers.computeIfAbsent(teamKey, k -> new ArrayList<>()).add(rs.getString("email_key"));
-            }
-        }, runId);
-        for (Team team : teams.values()) {
-            if (org.groupByNameKey(team.key()) == null) {
-                List<String> members = newTeamMembers.getOrDefault(team.key(), List.of());
-                ops.add(OpKind.CREATE_TEAM, team.key(), team.kind(), team.line(), null, "",
-                        "team " + team.name() + " with " + members.size() + " members",
-                        TeamPayload.create(team.name(), members).toJson());
-            }
-        }
-        newTeamMembers.clear();
         BitSet named = new BitSet(org.membershipCount());
+        // one pass over memberships.csv; a new team's operation sorts before its members' by phase, whenever it
+        // is numbered
         jdbc.query(MEMBERS, rs -> {
             long line = rs.getLong("line_no");
             String team = rs.getString("team");
             String teamKey = rs.getString("team_key");
             String email = rs.getString("email_key");
+            if (!teams.containsKey(teamKey)) {
+                teams.put(teamKey, new Team(teamKey, team, "memberships", line));
+            }
             String key = teamKey + "/" + email;
             RemoteOrg.Group group = org.groupByNameKey(teamKey);
             RemoteOrg.User user = org.userByEmailKey(email);
+            if (group == null) {
+                newTeamMembers.computeIfAbsent(teamKey, k -> new ArrayList<>()).add(email);
+            }
             String groupId = group == null ? null : group.id();
             String userId = user == null ? null : user.id();
             int membership = org.membership(group, user);
@@ -106,6 +95,15 @@ public class TeamPlanner {
                         "team role " + role, TeamPayload.member(team, groupId, email, userId, role).toJson());
             }
         }, runId);
+        for (Team team : teams.values()) {
+            if (org.groupByNameKey(team.key()) == null) {
+                List<String> members = newTeamMembers.getOrDefault(team.key(), List.of());
+                ops.add(OpKind.CREATE_TEAM, team.key(), team.kind(), team.line(), null, "",
+                        "team " + team.name() + " with " + members.size() + " members",
+                        TeamPayload.create(team.name(), members).toJson());
+            }
+        }
+        newTeamMembers.clear();
         if (removeAbsent) {
             removeAbsent(ops, org, teams.keySet(), named, protectedUsers);
         }

@@ -28,7 +28,7 @@ public class UserPlanner {
 
     private static final String DESIRED = """
             SELECT line_no, email, email_key, user_name, user_name_key, display_name, org_role, active
-            FROM desired_user WHERE run_id = ? ORDER BY line_no""";
+            FROM desired_user WHERE run_id = ? ORDER BY run_id, line_no""";
 
     private final JdbcTemplate jdbc;
     private final PlannedOps plannedOps;
