@@ -13,8 +13,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Lists the target again and checks that every applied operation shows; records what the run created in the job's
- * ownership ledger.
+ * Lists the target again and checks that every applied operation shows; records what the run's inputs named and
+ * what it created in the job's ownership ledger.
  */
 final class VerifyTasklet implements Tasklet {
 
@@ -42,6 +42,9 @@ final class VerifyTasklet implements Tasklet {
         snapshot.take(context.client(), listed);
         orgs.save(runId, RemoteOrgs.VERIFY, listed.build());
         long mismatches = verifier.verify(runId, context.run().opsRunId());
+        // a run that may change the target adds what its inputs named, and what it created, to the job's ledger;
+        // a plan alone changes nothing, the ledger included
+        ownership.recordInputs(context.run().opsRunId(), context.config().name());
         ownership.recordCreated(context.run().opsRunId(), context.config().name());
         if (mismatches > 0) {
             log.warn("verify: {} applied operations do not show on the target", mismatches);

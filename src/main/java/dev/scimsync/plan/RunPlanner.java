@@ -2,7 +2,6 @@ package dev.scimsync.plan;
 
 import dev.scimsync.config.RemovalLimit;
 import dev.scimsync.state.OpKind;
-import dev.scimsync.state.Ownership;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteOrg;
 import dev.scimsync.state.RemoteOrgs;
@@ -40,12 +39,10 @@ public class RunPlanner {
     private final RolePlanner roles;
     private final UserPlanner users;
     private final TeamPlanner teams;
-    private final Ownership ownership;
     private final RemoteOrgs remoteOrgs;
 
     public RunPlanner(JdbcTemplate jdbc, PlannedOps plannedOps, RolePlanner roles, UserPlanner users,
-                      TeamPlanner teams, Ownership ownership, RemoteOrgs remoteOrgs) {
-        this.ownership = ownership;
+                      TeamPlanner teams, RemoteOrgs remoteOrgs) {
         this.remoteOrgs = remoteOrgs;
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
@@ -56,7 +53,6 @@ public class RunPlanner {
 
     public Plan plan(String runId, String jobName, Policy policy) {
         plannedOps.clear(runId);
-        ownership.recordInputs(runId, jobName);
         OpBatch ops = new OpBatch(runId, jobName, plannedOps);
         RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
         roles.plan(ops, org, policy.deleteAbsentRoles());

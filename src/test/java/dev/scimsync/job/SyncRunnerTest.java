@@ -202,6 +202,24 @@ class SyncRunnerTest {
     }
 
     @Test
+    void aPlanAloneAddsNothingToTheLedgerAndApplyingItDoes() throws IOException {
+        String job = "policy: { absent-users: deactivate, max-removals: 100% }\n";
+        Path withAlice = csv("email\nops-admin@example.com\nalice@example.com\n");
+        Path withoutAlice = Files.writeString(dir.resolve("without-alice.csv"), "email\nops-admin@example.com\n");
+        RunResult planned = runner.start(RunMode.PLAN, config(withAlice, job), null);
+
+        RunResult planAfterPlan = runner.start(RunMode.PLAN, config(withoutAlice, job), null);
+        assertThat(Files.readAllLines(planAfterPlan.outDir().resolve("plan.csv")))
+                .as("alice is only named by a plan that was never applied").noneMatch(l -> l.contains("deactivate"));
+
+        assertThat(runner.start(RunMode.APPLY, config(withAlice, job), planned.run().runId()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        RunResult syncAfterApply = runner.start(RunMode.SYNC, config(withoutAlice, job), null);
+        assertThat(syncAfterApply.rowCounts()).containsEntry("deactivated", 1L);
+        assertThat(targetUsers().get("alice@example.com").active()).isFalse();
+    }
+
+    @Test
     void aSecondSyncOfTheSameInputMakesNoWriteRequest() throws IOException {
         Path users = csv("""
                 email,username,display_name,org_role,active
