@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rules of memberships.csv that need the other files and the target: the user must be in users.csv or in the
@@ -21,6 +23,8 @@ import java.util.Map;
 public class MembershipRules {
 
     private static final int IN_LIST = 1000;
+
+    private static final Set<String> BUILT_IN = Set.of("admin", "member", "viewer");
 
     private final RowRules rules;
     private final JdbcTemplate jdbc;
@@ -34,29 +38,24 @@ public class MembershipRules {
 
     /** @return the number of rows rejected */
     public int apply(String runId, String emailHeader, String roleHeader) {
-        int rejected = rejectLines(runId, unknownUsers(runId), "CONCAT('user ''', d.email, ''' is neither in"
-                + " users.csv nor in the organisation')", emailHeader);
-        rejected += rules.reject(runId, "memberships", "desired_member", """
-                        WHERE d.run_id = ? AND d.role IS NOT NULL AND d.role NOT IN ('admin', 'member', 'viewer')
-                          AND NOT EXISTS (SELECT 1 FROM desired_role r WHERE r.run_id = d.run_id AND r.name = d.role)
-                          AND NOT EXISTS (SELECT 1 FROM remote_role r WHERE r.run_id = d.run_id AND r.pass = 'snapshot'
-                                          AND r.name = d.role)""",
-                List.of(runId), "CONCAT('custom role ''', d.role, ''' exists neither in roles.csv nor on the target')",
-                List.of(), "CONCAT(d.team_key, '/', d.email_key)", roleHeader);
-        return rejected;
-    }
-
-    /**
-     * The lines whose user is neither listed on the target nor an active row of users.csv. Only the emails the
-     * target does not list are kept in memory while users.csv is read.
-     */
-    private List<Long> unknownUsers(String runId) {
         RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+        Set<String> customRoles = new HashSet<>(jdbc.queryForList("SELECT name FROM desired_role WHERE run_id = ?",
+                String.class, runId));
+        customRoles.addAll(jdbc.queryForList("SELECT name FROM remote_role WHERE run_id = ? AND pass = 'snapshot'",
+                String.class, runId));
+        // one pass over memberships.csv; only the emails the target does not list are kept while users.csv is read
         Map<String, List<Long>> linesByEmail = new HashMap<>();
-        jdbc.query("SELECT line_no, email_key FROM desired_member WHERE run_id = ?", rs -> {
+        List<Long> unknownRoles = new ArrayList<>();
+        jdbc.query("SELECT line_no, email_key, role FROM desired_member WHERE run_id = ? ORDER BY run_id, line_no",
+                rs -> {
+            long line = rs.getLong(1);
             String email = rs.getString(2);
+            String role = rs.getString(3);
             if (org.userByEmailKey(email) == null) {
-                linesByEmail.computeIfAbsent(email, k -> new ArrayList<>(1)).add(rs.getLong(1));
+                linesByEmail.computeIfAbsent(email, k -> new ArrayList<>(1)).add(line);
+            }
+            if (role != null && !BUILT_IN.contains(role) && !customRoles.contains(role)) {
+                unknownRoles.add(line);
             }
         }, runId);
         if (!linesByEmail.isEmpty()) {
@@ -64,10 +63,16 @@ public class MembershipRules {
                 linesByEmail.remove(rs.getString(1));
             }, runId);
         }
-        List<Long> lines = new ArrayList<>();
-        linesByEmail.values().forEach(lines::addAll);
-        Collections.sort(lines);
-        return lines;
+        List<Long> unknownUsers = new ArrayList<>();
+        linesByEmail.values().forEach(unknownUsers::addAll);
+        Collections.sort(unknownUsers);
+        int rejected = rejectLines(runId, unknownUsers,
+                "CONCAT('user ''', d.email, ''' is neither in users.csv nor in the organisation')", emailHeader);
+        // a row whose user is unknown is rejected for that alone
+        unknownRoles.removeAll(new HashSet<>(unknownUsers));
+        rejected += rejectLines(runId, unknownRoles,
+                "CONCAT('custom role ''', d.role, ''' exists neither in roles.csv nor on the target')", roleHeader);
+        return rejected;
     }
 
     private int rejectLines(String runId, List<Long> lines, String reasonSql, String column) {
