@@ -29,7 +29,9 @@ import dev.scimsync.validate.TeamRowValidator;
 import dev.scimsync.validate.UserRowValidator;
 import dev.scimsync.validate.Validated;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
@@ -41,6 +43,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -117,7 +120,24 @@ public class SyncJobFactory {
                 .listener(run)
                 .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
                 .next(prepare).on("SKIP").to(apply)
-                .from(prepare).on("*").to(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles,
+                .from(prepare).on("*").to(prepare(run))
+                .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
+                .next(apply).on("SKIP").to(reportStep)
+                .from(apply).on("*").to(applyStep(run))
+                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership, remoteOrgs)))
+                .next(reportStep)
+                .end()
+                .build();
+    }
+
+    /**
+     * Loads the inputs and lists the target at the same time: the listing reads the target only, and against a
+     * real service it spends most of its time waiting for pages, while loading keeps one core busy. Each is a step
+     * of its own, restarted on its own; the plan starts when both have finished.
+     */
+    private Flow prepare(RunContext run) {
+        Flow load = new FlowBuilder<Flow>("load")
+                .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles,
                         row -> row.get("name")))
                 .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert,
                         row -> lower(row.get("email"))))
@@ -126,15 +146,14 @@ public class SyncJobFactory {
                 .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers,
                         row -> lower(row.get("team")) + "/" + lower(row.get("email"))))
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
-                .next(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs,
-                        RemoteOrgs.SNAPSHOT)))
-                .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
-                .next(apply).on("SKIP").to(reportStep)
-                .from(apply).on("*").to(applyStep(run))
-                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership, remoteOrgs)))
-                .next(reportStep)
-                .end()
                 .build();
+        Flow list = new FlowBuilder<Flow>("list-target")
+                .start(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs,
+                        RemoteOrgs.SNAPSHOT)))
+                .build();
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("prepare-");
+        threads.setConcurrencyLimit(2);
+        return new FlowBuilder<Flow>("prepare").split(threads).add(load, list).build();
     }
 
     private static FlowExecutionStatus decision(boolean go) {
