@@ -35,10 +35,10 @@ public class Results {
     private static final Comparator<Entry> IN_LINE = Comparator.comparing((Entry e) -> e.row.key(),
             Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(Entry::seq);
 
-    private final JdbcTemplate streaming;
+    private final Streaming streaming;
 
     public Results(JdbcTemplate jdbc, StateSchema schema) {
-        this.streaming = Streaming.of(jdbc);
+        this.streaming = new Streaming(jdbc);
     }
 
     /**
@@ -47,6 +47,14 @@ public class Results {
      * role) shows the one that went worst; the reasons of an invalid row are joined.
      */
     public void forEach(String opsRunId, Consumer<ResultRow> action) {
+        streaming.lazily(() -> {
+            read(opsRunId, action);
+            return null;
+        });
+    }
+
+    private void read(String opsRunId, Consumer<ResultRow> action) {
+        JdbcTemplate streaming = this.streaming.jdbc();
         Merged merged = new Merged(action);
         for (Input input : INPUTS) {
             try (Stream<Entry> desired = streaming.queryForStream("SELECT line_no, " + input.key + ", raw FROM "

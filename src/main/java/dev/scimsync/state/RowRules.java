@@ -17,11 +17,11 @@ public class RowRules {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
+    private final Streaming streaming;
 
     public RowRules(JdbcTemplate jdbc, StateSchema schema) {
         this.jdbc = jdbc;
-        this.streaming = Streaming.of(jdbc);
+        this.streaming = new Streaming(jdbc);
     }
 
     /**
@@ -40,29 +40,35 @@ public class RowRules {
         int parts = key.split(",").length;
         String select = "SELECT line_no, " + key + " FROM " + table + " WHERE run_id = ?";
         DuplicateKeys duplicates = new DuplicateKeys();
-        streaming.query(select + " ORDER BY line_no", rs -> {
-            duplicates.add(rs.getLong(1), DuplicateKeys.hash(keyOf(rs, parts)));
-        }, runId);
-        if (!duplicates.findCandidates()) {
-            return 0;
-        }
         long[][] found = {new long[64], new long[64]};
         int[] count = {0};
-        streaming.query(select + " AND line_no BETWEEN ? AND ? ORDER BY line_no", rs -> {
-            long line = rs.getLong(1);
-            if (!duplicates.isCandidate(line)) {
-                return;
+        streaming.lazily(() -> {
+            streaming.jdbc().query(select + " ORDER BY line_no", rs -> {
+                duplicates.add(rs.getLong(1), DuplicateKeys.hash(keyOf(rs, parts)));
+            }, runId);
+            if (!duplicates.findCandidates()) {
+                return null;
             }
-            long first = duplicates.firstLineOf(line, Arrays.asList(keyOf(rs, parts)));
-            if (first >= 0) {
-                if (count[0] == found[0].length) {
-                    found[0] = Arrays.copyOf(found[0], count[0] * 2);
-                    found[1] = Arrays.copyOf(found[1], count[0] * 2);
+            streaming.jdbc().query(select + " AND line_no BETWEEN ? AND ? ORDER BY line_no", rs -> {
+                long line = rs.getLong(1);
+                if (!duplicates.isCandidate(line)) {
+                    return;
                 }
-                found[0][count[0]] = line;
-                found[1][count[0]++] = first;
-            }
-        }, runId, duplicates.firstCandidateLine(), duplicates.lastCandidateLine());
+                long first = duplicates.firstLineOf(line, Arrays.asList(keyOf(rs, parts)));
+                if (first >= 0) {
+                    if (count[0] == found[0].length) {
+                        found[0] = Arrays.copyOf(found[0], count[0] * 2);
+                        found[1] = Arrays.copyOf(found[1], count[0] * 2);
+                    }
+                    found[0][count[0]] = line;
+                    found[1][count[0]++] = first;
+                }
+            }, runId, duplicates.firstCandidateLine(), duplicates.lastCandidateLine());
+            return null;
+        });
+        if (count[0] == 0) {
+            return 0;
+        }
         String insert = "INSERT INTO row_error (run_id, kind, line_no, seq, column_name, reason, row_key, raw)"
                 + " SELECT d.run_id, ?, d.line_no, 1, ?, CONCAT('duplicate " + what + " ''', " + shown
                 + ", ''' (also on line ', ?, ' of ', ?, ')'), " + rowKey + ", d.raw FROM " + table + " d"

@@ -1,6 +1,7 @@
 package dev.scimsync.state;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,12 @@ class ResultsTest {
             fill("r" + run, new Random(run));
         }
         for (int run = 0; run < 12; run++) {
-            assertThat(merged("r" + run)).as("run %d", run).isEqualTo(reference("r" + run)).isNotEmpty();
+            List<ResultRow> reference = reference("r" + run);
+            assertThat(merged("r" + run)).as("run %d", run).isEqualTo(reference).isNotEmpty();
+            String runId = "r" + run;
+            List<ResultRow> inTransaction = new TransactionTemplate(db.transactions).execute(tx -> merged(runId));
+            assertThat(inTransaction)
+                    .as("run %d in a transaction (H2 reads lazily)", run).isEqualTo(reference);
         }
     }
 
