@@ -12,6 +12,11 @@ public final class ScimSyncApplication {
     }
 
     public static void main(String[] args) {
+        // H2 looks every string it reads or binds up in a shared cache of recent values, hashing each one (raw
+        // rows included): measurable when loading and reading hundreds of thousands of rows, and of no use here
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
         System.exit(ScimSyncCommand.commandLine().execute(args));
     }
 }

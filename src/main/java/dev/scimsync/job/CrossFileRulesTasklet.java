@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.nio.file.Path;
 
 /**
- * Rules that need every row of a file at once, run in SQL over the loaded rows: a user, team, membership or role
- * listed twice keeps its first row; the later ones become invalid rows that name the first line. (Rules that also
- * need the target, such as a membership's user existing, run when planning.)
+ * Rules that need every row of a file at once, run over the loaded rows read in line order: a user, team, membership
+ * or role listed twice keeps its first row; the later ones become invalid rows that name the first line. (Rules that
+ * also need the target, such as a membership's user existing, run when planning.)
  */
 final class CrossFileRulesTasklet implements Tasklet {
 

@@ -4,38 +4,96 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rules over all the loaded rows, in SQL so memory stays flat: a row that fails one moves from its {@code desired_*}
+ * Rules over all the loaded rows, with memory kept flat: a row that fails one moves from its {@code desired_*}
  * table to {@code row_error} with the reason, so it is reported as invalid and never applied.
  */
 @Repository
 public class RowRules {
 
+    private static final int BATCH = 1000;
+
     private final JdbcTemplate jdbc;
+    private final Streaming streaming;
 
     public RowRules(JdbcTemplate jdbc, StateSchema schema) {
         this.jdbc = jdbc;
+        this.streaming = new Streaming(jdbc);
     }
 
     /**
-     * Rejects every row whose key repeats an earlier row's, naming the first line.
+     * Rejects every row whose key repeats an earlier row's, naming the first line. The rows are read in line order,
+     * twice at most, with no index on the key: the first read keeps a hash of each key ({@link DuplicateKeys}), the
+     * second, only when some hashes repeat, compares the real keys of those rows.
      *
-     * @param key    the key's columns, e.g. {@code email_key} or {@code team_key, email_key}
+     * @param key    the key's columns, e.g. {@code email_key} or {@code team_key, email_key}; compared exactly
      * @param shown  the SQL expression shown in the reason, over alias {@code d}, e.g. {@code d.email}
      * @param column the file's header of the key column, named in the error
+     * @param rowKey the SQL expression of the row key kept with the error, over alias {@code d}
+     * @return the number of rows rejected
      */
     public int rejectDuplicates(String runId, String kind, String table, String key, String shown, String what,
                                 String column, String fileName, String rowKey) {
-        String join = String.join(" AND ", java.util.Arrays.stream(key.split(","))
-                .map(String::strip).map(k -> "f." + k + " = d." + k).toList());
-        String tail = "JOIN (SELECT " + key + ", MIN(line_no) AS first_line FROM " + table + " WHERE run_id = ?"
-                + " GROUP BY " + key + " HAVING COUNT(*) > 1) f ON " + join
-                + " WHERE d.run_id = ? AND d.line_no > f.first_line";
-        return reject(runId, kind, table, tail, List.of(runId, runId),
-                "CONCAT('duplicate " + what + " ''', " + shown + ", ''' (also on line ',"
-                        + " CAST(f.first_line AS VARCHAR(20)), ' of ', ?, ')')", List.of(fileName), rowKey, column);
+        int parts = key.split(",").length;
+        String select = "SELECT line_no, " + key + " FROM " + table + " WHERE run_id = ?";
+        DuplicateKeys duplicates = new DuplicateKeys();
+        long[][] found = {new long[64], new long[64]};
+        int[] count = {0};
+        streaming.lazily(() -> {
+            streaming.jdbc().query(select + " ORDER BY line_no", rs -> {
+                duplicates.add(rs.getLong(1), DuplicateKeys.hash(keyOf(rs, parts)));
+            }, runId);
+            if (!duplicates.findCandidates()) {
+                return null;
+            }
+            streaming.jdbc().query(select + " AND line_no BETWEEN ? AND ? ORDER BY line_no", rs -> {
+                long line = rs.getLong(1);
+                if (!duplicates.isCandidate(line)) {
+                    return;
+                }
+                long first = duplicates.firstLineOf(line, Arrays.asList(keyOf(rs, parts)));
+                if (first >= 0) {
+                    if (count[0] == found[0].length) {
+                        found[0] = Arrays.copyOf(found[0], count[0] * 2);
+                        found[1] = Arrays.copyOf(found[1], count[0] * 2);
+                    }
+                    found[0][count[0]] = line;
+                    found[1][count[0]++] = first;
+                }
+            }, runId, duplicates.firstCandidateLine(), duplicates.lastCandidateLine());
+            return null;
+        });
+        if (count[0] == 0) {
+            return 0;
+        }
+        String insert = "INSERT INTO row_error (run_id, kind, line_no, seq, column_name, reason, row_key, raw)"
+                + " SELECT d.run_id, ?, d.line_no, 1, ?, CONCAT('duplicate " + what + " ''', " + shown
+                + ", ''' (also on line ', ?, ' of ', ?, ')'), " + rowKey + ", d.raw FROM " + table + " d"
+                + " WHERE d.run_id = ? AND d.line_no = ?";
+        String delete = "DELETE FROM " + table + " WHERE run_id = ? AND line_no = ?";
+        for (int start = 0; start < count[0]; start += BATCH) {
+            int end = Math.min(count[0], start + BATCH);
+            List<Object[]> inserts = new ArrayList<>(end - start);
+            List<Object[]> deletes = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                inserts.add(new Object[] {kind, column, Long.toString(found[1][i]), fileName, runId, found[0][i]});
+                deletes.add(new Object[] {runId, found[0][i]});
+            }
+            jdbc.batchUpdate(insert, inserts);
+            jdbc.batchUpdate(delete, deletes);
+        }
+        return count[0];
+    }
+
+    private static String[] keyOf(java.sql.ResultSet rs, int parts) throws java.sql.SQLException {
+        String[] key = new String[parts];
+        for (int i = 0; i < parts; i++) {
+            key[i] = rs.getString(i + 2);
+        }
+        return key;
     }
 
     /**

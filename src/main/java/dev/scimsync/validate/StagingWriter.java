@@ -5,7 +5,6 @@ import dev.scimsync.state.RowErrorRecord;
 import dev.scimsync.state.RowErrors;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,6 @@ public final class StagingWriter<T> implements ItemWriter<Validated<T>> {
         void insert(String runId, List<T> rows, List<String> raws);
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final Supplier<String> runId;
     private final Table<T> table;
     private final Function<CsvRow, String> rowKey;
@@ -47,11 +44,11 @@ public final class StagingWriter<T> implements ItemWriter<Validated<T>> {
 
     @Override
     public void write(Chunk<? extends Validated<T>> chunk) {
-        List<T> valid = new ArrayList<>();
-        List<String> raws = new ArrayList<>();
+        List<T> valid = new ArrayList<>(chunk.size());
+        List<String> raws = new ArrayList<>(chunk.size());
         List<RowErrorRecord> errors = new ArrayList<>();
         for (Validated<T> item : chunk) {
-            String raw = JSON.writeValueAsString(item.row().rawValues());
+            String raw = RawJson.array(item.row().rawValues());
             if (item.valid()) {
                 valid.add(item.value());
                 raws.add(raw);

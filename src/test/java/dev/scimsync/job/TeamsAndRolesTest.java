@@ -203,6 +203,57 @@ class TeamsAndRolesTest {
         assertThat(org.writes()).as("a re-run with no change").isEmpty();
     }
 
+    @Test
+    void aRowListedTwiceInAnyInputKeepsItsFirstLineAndTheLaterOnesAreInvalid() throws IOException {
+        Path users = org.file("users.csv", """
+                email,username,display_name,org_role,active
+                alice@example.com,alice,Alice Smith-Jones,member,true
+                Bob@Example.com,bob,Bob Stone,admin,true
+                ALICE@example.com,alice2,Alice Again,member,true
+                not-an-email,x,X,member,true
+                bob@example.com,bob,Bob Stone,admin,true
+                """);
+        Path teams = org.file("teams.csv", "team\nresearch\nResearch\nnew-team\n");
+        Path roles = org.file("roles.csv", "name,inherited_from,permissions\nauditor,member,run:stop\n"
+                + "Auditor,member,run:stop\nauditor,viewer,run:stop\n");
+        Path memberships = memberships("""
+                research,alice@example.com,
+                new-team,bob@example.com,
+                RESEARCH,Alice@example.com,viewer
+                new-team,alice@example.com,
+                new-team,BOB@example.com,
+                """);
+
+        RunResult plan = runner.start(RunMode.PLAN, org.job(("inputs: { users: %s, teams: %s, memberships: %s,"
+                + " roles: %s }\n").formatted(users, teams, memberships, roles)), null);
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(Files.readAllLines(plan.outDir().resolve("results.csv")).stream()
+                .map(l -> l.replace(dir + "/", "").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID"))).containsExactly(
+                "file,line,key,kind,action,status,target_id,http_status,error_type,detail,attempts",
+                "memberships.csv,2,research/alice@example.com,membership,,unchanged,,,,,0",
+                "memberships.csv,3,new-team/bob@example.com,membership,add member,planned,,,,,0",
+                "memberships.csv,4,research/alice@example.com,membership,,invalid,,,,email: duplicate membership"
+                        + " 'RESEARCH / Alice@example.com' (also on line 2 of memberships.csv),0",
+                "memberships.csv,5,new-team/alice@example.com,membership,add member,planned,,,,,0",
+                "memberships.csv,6,new-team/bob@example.com,membership,,invalid,,,,email: duplicate membership"
+                        + " 'new-team / BOB@example.com' (also on line 3 of memberships.csv),0",
+                "roles.csv,2,auditor,role,update,planned,ID,,,,0",
+                "roles.csv,3,Auditor,role,create,planned,,,,,0",
+                "roles.csv,4,auditor,role,,invalid,,,,name: duplicate role 'auditor' (also on line 2 of roles.csv),0",
+                "teams.csv,2,research,team,,unchanged,,,,,0",
+                "teams.csv,3,research,team,,invalid,,,,team: duplicate team (ignoring case) 'Research' (also on line 2"
+                        + " of teams.csv),0",
+                "teams.csv,4,new-team,team,create team,planned,,,,,0",
+                "users.csv,2,alice@example.com,user,update,planned,ID,,,,0",
+                "users.csv,3,bob@example.com,user,update,planned,ID,,,,0",
+                "users.csv,4,alice@example.com,user,,invalid,,,,email: duplicate email (ignoring case)"
+                        + " 'ALICE@example.com' (also on line 2 of users.csv),0",
+                "users.csv,5,not-an-email,user,,invalid,,,,email: invalid email 'not-an-email': no @,0",
+                "users.csv,6,bob@example.com,user,,invalid,,,,email: duplicate email (ignoring case)"
+                        + " 'bob@example.com' (also on line 3 of users.csv),0");
+    }
+
     private RunResult sync(String job, Path file) throws IOException {
         return runner.start(RunMode.SYNC, org.job(job.formatted(file)), null);
     }
