@@ -39,8 +39,13 @@ CREATE TABLE IF NOT EXISTS desired_user (
     raw            VARCHAR(1000000),
     PRIMARY KEY (run_id, line_no)
 );
-CREATE INDEX IF NOT EXISTS desired_user_email ON desired_user (run_id, email_key);
-CREATE INDEX IF NOT EXISTS desired_user_name ON desired_user (run_id, user_name_key);
+-- The desired_* tables have no index but their primary key, so that loading appends in key order: the rules and the
+-- planners read them in line order, not by key. Databases made before lose the indexes they had.
+DROP INDEX IF EXISTS desired_user_email;
+DROP INDEX IF EXISTS desired_user_name;
+DROP INDEX IF EXISTS desired_team_key;
+DROP INDEX IF EXISTS desired_member_key;
+DROP INDEX IF EXISTS desired_role_name;
 
 CREATE TABLE IF NOT EXISTS row_error (
     run_id       VARCHAR(64)   NOT NULL,
@@ -104,7 +109,6 @@ CREATE TABLE IF NOT EXISTS desired_team (
     raw       VARCHAR(1000000),
     PRIMARY KEY (run_id, line_no)
 );
-CREATE INDEX IF NOT EXISTS desired_team_key ON desired_team (run_id, name_key);
 
 CREATE TABLE IF NOT EXISTS desired_member (
     run_id     VARCHAR(64)  NOT NULL,
@@ -117,7 +121,6 @@ CREATE TABLE IF NOT EXISTS desired_member (
     raw        VARCHAR(1000000),
     PRIMARY KEY (run_id, line_no)
 );
-CREATE INDEX IF NOT EXISTS desired_member_key ON desired_member (run_id, team_key, email_key);
 
 CREATE TABLE IF NOT EXISTS desired_role (
     run_id          VARCHAR(64)   NOT NULL,
@@ -129,7 +132,6 @@ CREATE TABLE IF NOT EXISTS desired_role (
     raw             VARCHAR(1000000),
     PRIMARY KEY (run_id, line_no)
 );
-CREATE INDEX IF NOT EXISTS desired_role_name ON desired_role (run_id, name);
 
 CREATE TABLE IF NOT EXISTS remote_group (
     run_id    VARCHAR(64)  NOT NULL,
