@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads every input row of a run together with its operations' outcome, in file and line order. Each source is read
- * in the order of its primary key or of an index and merged here, so that no row costs a lookup: for each input, its
- * valid rows with the operations on them and its invalid rows, by line; then the operations on objects that no row
- * names.
+ * in the order of its primary key or of an index (each ORDER BY names the index's leading columns too, or H2 sorts)
+ * and merged here, so that no row costs a lookup: for each input, its valid rows with the operations on them and its
+ * invalid rows, by line; then the operations on objects that no row names.
  */
 @Repository
 public class Results {
@@ -58,16 +58,18 @@ public class Results {
         Merged merged = new Merged(action);
         for (Input input : INPUTS) {
             try (Stream<Entry> desired = streaming.queryForStream("SELECT line_no, " + input.key + ", raw FROM "
-                            + input.table + " WHERE run_id = ? ORDER BY line_no",
+                            + input.table + " WHERE run_id = ? ORDER BY run_id, line_no",
                     (rs, n) -> new Entry(new ResultRow(input.kind, rs.getLong(1), rs.getString(2), null, null, null,
                             null, null, null, 0, null, null, rs.getString(3)), 0), opsRunId);
                  Stream<Entry> ops = streaming.queryForStream("SELECT o.line_no, " + OP_COLUMNS
-                                 + " FROM planned_op o WHERE o.run_id = ? AND o.input_kind = ? AND o.line_no IS NOT NULL"
-                                 + " ORDER BY o.line_no",
+                                 + " FROM planned_op o WHERE o.run_id = ? AND o.input_kind = ?"
+                                 + " AND o.line_no IS NOT NULL"
+                                 + " ORDER BY o.run_id, o.input_kind, o.line_no",
                          (rs, n) -> new Entry(op(rs, input.kind, rs.getLong(1), null), rs.getLong("seq")),
                          opsRunId, input.kind);
                  Stream<Entry> errors = streaming.queryForStream("SELECT line_no, seq, row_key, column_name, reason,"
-                                 + " raw FROM row_error WHERE run_id = ? AND kind = ? ORDER BY line_no, seq",
+                                 + " raw FROM row_error WHERE run_id = ? AND kind = ?"
+                                 + " ORDER BY run_id, kind, line_no, seq",
                          (rs, n) -> new Entry(new ResultRow(input.kind, rs.getLong(1), rs.getString(3), null, null,
                                  null, null, null, null, 0, null, reason(rs.getString(4), rs.getString(5)),
                                  rs.getString(6)), rs.getInt(2)), opsRunId, input.kind)) {

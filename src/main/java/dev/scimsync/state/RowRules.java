@@ -39,17 +39,18 @@ public class RowRules {
                                 String column, String fileName, String rowKey) {
         int parts = key.split(",").length;
         String select = "SELECT line_no, " + key + " FROM " + table + " WHERE run_id = ?";
+        // ordered by the whole primary key: H2 reads in index order only when ORDER BY names its first column too
         DuplicateKeys duplicates = new DuplicateKeys();
         long[][] found = {new long[64], new long[64]};
         int[] count = {0};
         streaming.lazily(() -> {
-            streaming.jdbc().query(select + " ORDER BY line_no", rs -> {
+            streaming.jdbc().query(select + " ORDER BY run_id, line_no", rs -> {
                 duplicates.add(rs.getLong(1), DuplicateKeys.hash(keyOf(rs, parts)));
             }, runId);
             if (!duplicates.findCandidates()) {
                 return null;
             }
-            streaming.jdbc().query(select + " AND line_no BETWEEN ? AND ? ORDER BY line_no", rs -> {
+            streaming.jdbc().query(select + " AND line_no BETWEEN ? AND ? ORDER BY run_id, line_no", rs -> {
                 long line = rs.getLong(1);
                 if (!duplicates.isCandidate(line)) {
                     return;
