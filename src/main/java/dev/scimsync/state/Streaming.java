@@ -32,18 +32,15 @@ final class Streaming {
 
     /**
      * Runs {@code reads} with H2's lazy query execution on, when in a transaction (whose connection every query of
-     * {@code reads} then uses); as is otherwise. {@code reads} must not write to the tables it is reading.
+     * {@code reads} then uses); as is otherwise. {@code reads} must not write to the tables it is reading. The
+     * setting stays on: the application turns it on for every H2 connection anyway (SyncApplication), and this makes
+     * sure of it where a connection comes from elsewhere.
      */
     <T> T lazily(Supplier<T> reads) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive() || !isH2()) {
-            return reads.get();
+        if (TransactionSynchronizationManager.isActualTransactionActive() && isH2()) {
+            lazy();
         }
-        lazy(true);
-        try {
-            return reads.get();
-        } finally {
-            lazy(false);
-        }
+        return reads.get();
     }
 
     private boolean isH2() {
@@ -53,10 +50,10 @@ final class Streaming {
         return h2;
     }
 
-    private void lazy(boolean on) {
+    private void lazy() {
         jdbc.execute((ConnectionCallback<Void>) c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+                s.execute("SET LAZY_QUERY_EXECUTION TRUE");
             }
             return null;
         });
