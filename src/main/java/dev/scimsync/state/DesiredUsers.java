@@ -1,8 +1,12 @@
 package dev.scimsync.state;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -62,14 +66,40 @@ public class DesiredUsers {
 
     /** Inserts valid rows with their raw fields (a JSON array each, same order as {@code users}). */
     public void insert(String runId, List<DesiredUser> users, List<String> raws) {
-        List<Object[]> args = new ArrayList<>(users.size());
-        for (int i = 0; i < users.size(); i++) {
-            DesiredUser u = users.get(i);
-            args.add(new Object[] {runId, u.line(), u.email(), u.emailKey(), u.userName(),
-                    u.userName() == null ? null : u.userName().toLowerCase(Locale.ROOT), u.displayName(), u.orgRole(),
-                    u.active(), raws.get(i)});
+        if (users.isEmpty()) {
+            return;
         }
+        // bound with their types: every row of users.csv goes through here
         jdbc.batchUpdate("INSERT INTO desired_user (run_id, line_no, email, email_key, user_name, user_name_key,"
-                + " display_name, org_role, active, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+                + " display_name, org_role, active, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        DesiredUser u = users.get(i);
+                        ps.setString(1, runId);
+                        ps.setLong(2, u.line());
+                        ps.setString(3, u.email());
+                        ps.setString(4, u.emailKey());
+                        nullable(ps, 5, u.userName());
+                        nullable(ps, 6, u.userName() == null ? null : u.userName().toLowerCase(Locale.ROOT));
+                        nullable(ps, 7, u.displayName());
+                        nullable(ps, 8, u.orgRole());
+                        ps.setBoolean(9, u.active());
+                        nullable(ps, 10, raws.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return users.size();
+                    }
+                });
+    }
+
+    private static void nullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
     }
 }
