@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** JDBC access to {@code desired_user}: the valid rows of users.csv. */
 @Repository
@@ -33,24 +34,20 @@ public class DesiredUsers {
     public List<RemoteOrg.User> absent(String runId, RemoteOrg org) {
         Set<String> namedEmails = new HashSet<>();
         Set<String> namedUserNames = new HashSet<>();
-        jdbc.query("SELECT email_key, user_name_key FROM desired_user WHERE run_id = ?", rs -> {
-            String email = rs.getString(1);
-            String userName = rs.getString(2);
+        BiConsumer<String, String> named = (email, userName) -> {
             if (org.userByEmailKey(email) != null) {
                 namedEmails.add(email);
             }
             if (org.userByUserNameKey(userName) != null) {
                 namedUserNames.add(userName);
             }
+        };
+        jdbc.query("SELECT email_key, user_name_key FROM desired_user WHERE run_id = ?", rs -> {
+            named.accept(rs.getString(1), rs.getString(2));
         }, runId);
+        // an invalid row's key may be an email or a userName
         jdbc.query("SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'users' AND row_key IS NOT NULL", rs -> {
-            String key = rs.getString(1);
-            if (org.userByEmailKey(key) != null) {
-                namedEmails.add(key);
-            }
-            if (org.userByUserNameKey(key) != null) {
-                namedUserNames.add(key);
-            }
+            named.accept(rs.getString(1), rs.getString(1));
         }, runId);
         List<RemoteOrg.User> absent = new ArrayList<>();
         for (RemoteOrg.User u : org.users()) {
