@@ -30,16 +30,10 @@ public class SyncApplication {
      * default property, so no properties file may set {@code spring.datasource.url}.
      */
     public static ConfigurableApplicationContext start(String stateDbUrl) {
-        String url = stateDbUrl != null ? stateDbUrl : DEFAULT_STATE_DB;
-        SpringApplicationBuilder app = new SpringApplicationBuilder(SyncApplication.class)
+        return new SpringApplicationBuilder(SyncApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("spring.datasource.url=" + url);
-        if (url.startsWith("jdbc:h2:")) {
-            // H2 otherwise builds a query's whole result before the first row, spilling to a temporary file past
-            // 40,000 rows: the plan and the report read hundreds of thousands of rows in line order
-            app.properties("spring.datasource.hikari.connection-init-sql=SET LAZY_QUERY_EXECUTION TRUE");
-        }
-        return app.run();
+                .properties("spring.datasource.url=" + (stateDbUrl != null ? stateDbUrl : DEFAULT_STATE_DB))
+                .run();
     }
 }

@@ -35,10 +35,10 @@ public class Results {
     private static final Comparator<Entry> IN_LINE = Comparator.comparing((Entry e) -> e.row.key(),
             Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(Entry::seq);
 
-    private final Streaming streaming;
+    private final JdbcTemplate jdbc;
 
     public Results(JdbcTemplate jdbc, StateSchema schema) {
-        this.streaming = new Streaming(jdbc);
+        this.jdbc = jdbc;
     }
 
     /**
@@ -47,27 +47,19 @@ public class Results {
      * role) shows the one that went worst; the reasons of an invalid row are joined.
      */
     public void forEach(String opsRunId, Consumer<ResultRow> action) {
-        streaming.lazily(() -> {
-            read(opsRunId, action);
-            return null;
-        });
-    }
-
-    private void read(String opsRunId, Consumer<ResultRow> action) {
-        JdbcTemplate streaming = this.streaming.jdbc();
         Merged merged = new Merged(action);
         for (Input input : INPUTS) {
-            try (Stream<Entry> desired = streaming.queryForStream("SELECT line_no, " + input.key + ", raw FROM "
+            try (Stream<Entry> desired = jdbc.queryForStream("SELECT line_no, " + input.key + ", raw FROM "
                             + input.table + " WHERE run_id = ? ORDER BY run_id, line_no",
                     (rs, n) -> new Entry(new ResultRow(input.kind, rs.getLong(1), rs.getString(2), null, null, null,
                             null, null, null, 0, null, null, rs.getString(3)), 0), opsRunId);
-                 Stream<Entry> ops = streaming.queryForStream("SELECT o.line_no, " + OP_COLUMNS
+                 Stream<Entry> ops = jdbc.queryForStream("SELECT o.line_no, " + OP_COLUMNS
                                  + " FROM planned_op o WHERE o.run_id = ? AND o.input_kind = ?"
                                  + " AND o.line_no IS NOT NULL"
                                  + " ORDER BY o.run_id, o.input_kind, o.line_no",
                          (rs, n) -> new Entry(op(rs, input.kind, rs.getLong(1), null), rs.getLong("seq")),
                          opsRunId, input.kind);
-                 Stream<Entry> errors = streaming.queryForStream("SELECT line_no, seq, row_key, column_name, reason,"
+                 Stream<Entry> errors = jdbc.queryForStream("SELECT line_no, seq, row_key, column_name, reason,"
                                  + " raw FROM row_error WHERE run_id = ? AND kind = ?"
                                  + " ORDER BY run_id, kind, line_no, seq",
                          (rs, n) -> new Entry(new ResultRow(input.kind, rs.getLong(1), rs.getString(3), null, null,
@@ -76,7 +68,7 @@ public class Results {
                 byLine(new Peeking(desired.iterator()), new Peeking(ops.iterator()), new Peeking(errors.iterator()),
                         merged);
             }
-            try (Stream<ResultRow> unnamed = streaming.queryForStream("SELECT o.object_key, " + OP_COLUMNS
+            try (Stream<ResultRow> unnamed = jdbc.queryForStream("SELECT o.object_key, " + OP_COLUMNS
                             + " FROM planned_op o WHERE o.run_id = ? AND o.input_kind = ? AND o.line_no IS NULL"
                             + " ORDER BY o.object_key, o.seq",
                     (rs, n) -> op(rs, input.kind, null, rs.getString(1)), opsRunId, input.kind)) {

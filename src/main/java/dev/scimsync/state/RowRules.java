@@ -17,11 +17,9 @@ public class RowRules {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
-    private final Streaming streaming;
 
     public RowRules(JdbcTemplate jdbc, StateSchema schema) {
         this.jdbc = jdbc;
-        this.streaming = new Streaming(jdbc);
     }
 
     /**
@@ -43,30 +41,27 @@ public class RowRules {
         DuplicateKeys duplicates = new DuplicateKeys();
         long[][] found = {new long[64], new long[64]};
         int[] count = {0};
-        streaming.lazily(() -> {
-            streaming.jdbc().query(select + " ORDER BY run_id, line_no", rs -> {
-                duplicates.add(rs.getLong(1), DuplicateKeys.hash(keyOf(rs, parts)));
-            }, runId);
-            if (!duplicates.findCandidates()) {
-                return null;
+        jdbc.query(select + " ORDER BY run_id, line_no", rs -> {
+            duplicates.add(rs.getLong(1), DuplicateKeys.hash(keyOf(rs, parts)));
+        }, runId);
+        if (!duplicates.findCandidates()) {
+            return 0;
+        }
+        jdbc.query(select + " AND line_no BETWEEN ? AND ? ORDER BY run_id, line_no", rs -> {
+            long line = rs.getLong(1);
+            if (!duplicates.isCandidate(line)) {
+                return;
             }
-            streaming.jdbc().query(select + " AND line_no BETWEEN ? AND ? ORDER BY run_id, line_no", rs -> {
-                long line = rs.getLong(1);
-                if (!duplicates.isCandidate(line)) {
-                    return;
+            long first = duplicates.firstLineOf(line, Arrays.asList(keyOf(rs, parts)));
+            if (first >= 0) {
+                if (count[0] == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], count[0] * 2);
+                    found[1] = Arrays.copyOf(found[1], count[0] * 2);
                 }
-                long first = duplicates.firstLineOf(line, Arrays.asList(keyOf(rs, parts)));
-                if (first >= 0) {
-                    if (count[0] == found[0].length) {
-                        found[0] = Arrays.copyOf(found[0], count[0] * 2);
-                        found[1] = Arrays.copyOf(found[1], count[0] * 2);
-                    }
-                    found[0][count[0]] = line;
-                    found[1][count[0]++] = first;
-                }
-            }, runId, duplicates.firstCandidateLine(), duplicates.lastCandidateLine());
-            return null;
-        });
+                found[0][count[0]] = line;
+                found[1][count[0]++] = first;
+            }
+        }, runId, duplicates.firstCandidateLine(), duplicates.lastCandidateLine());
         if (count[0] == 0) {
             return 0;
         }

@@ -60,7 +60,7 @@ class ResultsTest {
             String runId = "r" + run;
             List<ResultRow> inTransaction = new TransactionTemplate(db.transactions).execute(tx -> merged(runId));
             assertThat(inTransaction)
-                    .as("run %d in a transaction (H2 reads lazily)", run).isEqualTo(reference);
+                    .as("run %d in a transaction, as in the job", run).isEqualTo(reference);
         }
     }
 

@@ -109,7 +109,7 @@ class RowRulesTest {
                 .isEqualTo(1L);
     }
 
-    /** In a transaction, as in the job: H2 reads lazily there. */
+    /** In a transaction, as in the job. */
     private int rejectUsers(String runId) {
         return new TransactionTemplate(db.transactions).execute(tx -> rules.rejectDuplicates(runId, "users", "desired_user", "email_key", "d.email",
                 "email (ignoring case)", "Email", "in/users.csv", "d.email_key"));

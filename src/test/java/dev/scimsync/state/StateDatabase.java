@@ -16,8 +16,10 @@ public final class StateDatabase {
 
     public StateDatabase() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        // as the application's connections: lazy reads on H2 (H2Sessions), a fetch size (application.properties)
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=TRUE");
         this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(1000);
         this.schema = new StateSchema(dataSource);
         this.transactions = new DataSourceTransactionManager(dataSource);
     }
