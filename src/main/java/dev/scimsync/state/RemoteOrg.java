@@ -130,11 +130,6 @@ public final class RemoteOrg {
         return nameKey == null ? null : groupByNameKey.get(nameKey);
     }
 
-    public Group groupById(String id) {
-        Integer g = id == null ? null : groupIndex.get(id);
-        return g == null ? null : groups.get(g);
-    }
-
     /** The number of memberships whose user is a listed user. */
     public int membershipCount() {
         return memberships.length;
@@ -167,7 +162,7 @@ public final class RemoteOrg {
         return users.get((int) memberships[position]);
     }
 
-    static String lower(String s) {
+    private static String lower(String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 

@@ -125,8 +125,7 @@ public class RemoteOrgs {
                 while ((team = p.nextName()) != null) {
                     teamRoles.put(team, p.nextStringValue());
                 }
-                org.user(new RemoteOrg.User(id, userName, RemoteOrg.lower(userName), email, RemoteOrg.lower(email),
-                        displayName, orgRole, active, teamRoles.isEmpty() ? Map.of() : Map.copyOf(teamRoles)));
+                org.user(RemoteOrg.User.of(id, userName, email, displayName, orgRole, active, teamRoles));
             } else if ("g".equals(type)) {
                 String id = p.nextStringValue();
                 String name = p.nextStringValue();

@@ -27,7 +27,7 @@ class RemoteOrgTest {
         assertThat(org.userById("u3").orgRole()).isNull();
         assertThat(org.userById("u1").orgRole()).isEqualTo("admin");
         assertThat(org.groupByNameKey("vision").id()).isEqualTo("g1");
-        assertThat(org.groupById("g2").name()).isEqualTo("audio");
+        assertThat(org.groupByNameKey("audio").id()).isEqualTo("g2");
     }
 
     @Test
