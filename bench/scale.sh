@@ -173,26 +173,29 @@ scenario_load() {
         "$(awk -v m="$(printf '%s\n' "${rates[@]}" | minimum)" 'BEGIN { print (m >= 50000 ? "yes" : "no") }')"
 }
 
+# creates RUN COUNT CONCURRENCY RPS CHUNK FORMAT [EMULATOR ARGS...]: syncs COUNT new users into a fresh emulator
+# (so every run creates the same users); sets RATE, the POSTs per second of the apply step, printed with FORMAT
+creates() {
+    local run="$1" count="$2" concurrency="$3" rps="$4" chunk="$5" format="$6"; shift 6
+    local inputs="$WORK/creates-$count"
+    [[ -s "$inputs/users.csv" ]] || java "$ROOT/bench/GenerateOrg.java" "$inputs" "$count" 0 0 0 >&2
+    start_emulator "$WORK/emulator-$run.log" "$@"
+    job "$WORK/$run.yml" "$inputs" "$WORK/unused" "$chunk" "$concurrency" "$rps"
+    run_tool "$run" "" sync "$WORK/$run.yml"
+    local seconds; seconds="$(step_seconds '^apply$')"
+    RATE="$(awk -v n="$(requests POST)" -v s="$seconds" -v f="$format" 'BEGIN { printf f, n / s }')"
+    echo "  $run: $(requests POST) POST in ${seconds} s" >&2
+    stop_emulator
+}
+
 scenario_apply() {
     echo "== apply: user creates against --latency-ms 20" >&2
     local c16=() c1=()
     for i in $(seq 1 "$REPEAT"); do
-        java "$ROOT/bench/GenerateOrg.java" "$WORK/creates16" 5000 0 0 0 >&2
-        start_emulator "$WORK/emulator-apply.log" --latency-ms 20
-        job "$WORK/apply16.yml" "$WORK/creates16" "$WORK/unused" 1000 16 0
-        run_tool "apply16-$i" "" sync "$WORK/apply16.yml"
-        local s16; s16="$(step_seconds '^apply$')"
-        c16+=("$(awk -v n="$(requests POST)" -v s="$s16" 'BEGIN { printf "%d", n / s }')")
-        echo "  apply16-$i: $(requests POST) POST in ${s16} s" >&2
-        stop_emulator
-        java "$ROOT/bench/GenerateOrg.java" "$WORK/creates1" 500 0 0 0 >&2
-        start_emulator "$WORK/emulator-apply.log" --latency-ms 20
-        job "$WORK/apply1.yml" "$WORK/creates1" "$WORK/unused" 1000 1 0
-        run_tool "apply1-$i" "" sync "$WORK/apply1.yml"
-        local s1; s1="$(step_seconds '^apply$')"
-        c1+=("$(awk -v n="$(requests POST)" -v s="$s1" 'BEGIN { printf "%.1f", n / s }')")
-        echo "  apply1-$i: $(requests POST) POST in ${s1} s" >&2
-        stop_emulator
+        creates "apply16-$i" 5000 16 0 1000 "%d" --latency-ms 20
+        c16+=("$RATE")
+        creates "apply1-$i" 500 1 0 1000 "%.1f" --latency-ms 20
+        c1+=("$RATE")
     done
     # the same emulator and latency with a bare HTTP client that only creates: what this machine allows at all
     start_emulator "$WORK/emulator-ceiling.log" --latency-ms 20
@@ -214,14 +217,8 @@ scenario_rate() {
     echo "== rate: --requests-per-second 50, 1,000 creates (~20 s)" >&2
     local rates=()
     for i in $(seq 1 "$REPEAT"); do
-        java "$ROOT/bench/GenerateOrg.java" "$WORK/creates-rate" 1000 0 0 0 >&2
-        start_emulator "$WORK/emulator-rate.log"
-        job "$WORK/rate.yml" "$WORK/creates-rate" "$WORK/unused" 100 16 50
-        run_tool "rate-$i" "" sync "$WORK/rate.yml"
-        local s; s="$(step_seconds '^apply$')"
-        rates+=("$(awk -v n="$(requests POST)" -v s="$s" 'BEGIN { printf "%.1f", n / s }')")
-        echo "  rate-$i: $(requests POST) POST in ${s} s" >&2
-        stop_emulator
+        creates "rate-$i" 1000 16 50 100 "%.1f"
+        rates+=("$RATE")
     done
     note "rate: --requests-per-second 50 within 10% (45–55/s)" "$(printf '%s\n' "${rates[@]}" | spread) req/s" \
         "$(awk -v lo="$(printf '%s\n' "${rates[@]}" | minimum)" -v hi="$(printf '%s\n' "${rates[@]}" | maximum)" \
