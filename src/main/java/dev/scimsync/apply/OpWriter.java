@@ -12,31 +12,50 @@ import dev.scimsync.state.TargetIds;
 import dev.scimsync.state.TeamPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Sends a chunk of planned operations, up to the executor's size at a time, phase by phase (a user is created before
- * anything refers to it), and records every outcome in the chunk's transaction. Before anything is sent the chunk's
- * operations are marked SENDING in a transaction of their own, so a run killed mid-chunk knows which operations
- * may have reached the target. Operations that one request can carry together (members of one team, one user's
- * team roles) are sent together.
+ * Sends the planned operations, up to the executor's size at a time, phase by phase (a user is created before anything
+ * refers to it). Operations that one request can carry together (members of one team, one user's team roles) are sent
+ * together.
+ *
+ * <p>Restart safety rests on {@code planned_op}, not on the chunk's commit: before anything of a chunk is sent, its
+ * operations are marked SENDING in a transaction of their own, and each outcome is recorded, in batches, as its answer
+ * comes in. A run killed at any point resumes from what those rows say (the reader keeps no position): SENDING
+ * operations are looked up on the target before they are sent again.
+ *
+ * <p>That lets requests keep flowing across chunk boundaries. A chunk's requests are still out when its
+ * {@code write} returns; the next {@code write} marks and queues its own before it waits for them. So the threads
+ * are not idle while a chunk commits, the next one is read and marked, or the last answers of a chunk come in. The
+ * last chunk (nothing left to send after it) is waited for before it commits, and a phase waits for every earlier
+ * phase. The step's end waits for anything still out.
  */
-public final class OpWriter implements ItemWriter<PlannedOp> {
+public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(OpWriter.class);
+
+    /** Outcomes recorded together: large enough for one batch update to be cheap, small enough to keep up. */
+    static final int RECORD_BATCH = 100;
 
     private final String opsRunId;
     private final PlannedOps plannedOps;
@@ -48,6 +67,10 @@ public final class OpWriter implements ItemWriter<PlannedOp> {
     private TeamOperations teams;
     private RoleOperations roles;
     private KnownIds knownIds;
+    /** Phases sent and not yet waited for, oldest first; the last chunk's stay out while the next is read. */
+    private final Deque<Sent> out = new ArrayDeque<>();
+    private final List<OpOutcome> unrecorded = new ArrayList<>(RECORD_BATCH);
+    private long chunks;
 
     /**
      * @param client   the run's client, opened on the first chunk
@@ -73,36 +96,123 @@ public final class OpWriter implements ItemWriter<PlannedOp> {
             roles = new RoleOperations(scim);
         }
         List<? extends PlannedOp> ops = chunk.getItems();
-        plannedOps.markSending(opsRunId, ops.stream().filter(op -> op.state() == OpState.PENDING)
-                .map(PlannedOp::seq).toList());
-        TreeMap<Integer, List<PlannedOp>> phases = new TreeMap<>();
-        ops.forEach(op -> phases.computeIfAbsent(op.phase(), p -> new ArrayList<>()).add(op));
-        List<OpOutcome> outcomes = new ArrayList<>(ops.size());
+        if (ops.isEmpty()) {
+            return;
+        }
+        long chunkNo = ++chunks;
+        boolean written = false;
+        try {
+            if (ops.stream().anyMatch(op -> op.state() == OpState.PENDING)) {
+                plannedOps.markSending(opsRunId, ops.get(0).seq(), ops.get(ops.size() - 1).seq());
+            }
+            TreeMap<Integer, List<PlannedOp>> phases = new TreeMap<>();
+            ops.forEach(op -> phases.computeIfAbsent(op.phase(), p -> new ArrayList<>()).add(op));
+            for (Map.Entry<Integer, List<PlannedOp>> phase : phases.entrySet()) {
+                // a later phase refers to what an earlier one makes (a team's new members need their users' ids)
+                await(sent -> sent.phase() < phase.getKey());
+                out.add(submit(chunkNo, phase.getKey(), phase.getValue()));
+            }
+            if (plannedOps.anyToSendAfter(opsRunId, ops.get(ops.size() - 1).seq())) {
+                // the earlier chunks' answers; this chunk's requests stay out while the next chunk is read and marked
+                await(sent -> sent.chunk() < chunkNo);
+            } else {
+                await(sent -> true);
+            }
+            written = true;
+        } finally {
+            if (!written) {
+                stopSending();
+            }
+            plannedOps.record(opsRunId, unrecorded);
+            unrecorded.clear();
+        }
+    }
+
+    /** Waits for what may still be out when the step ends otherwise than through its last chunk, and records it. */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (out.isEmpty()) {
+            return null;
+        }
+        try {
+            await(sent -> true);
+            return null;
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            stopSending();
+            log.error("apply stopped: {}", e.getMessage());
+            return ExitStatus.FAILED.addExitDescription(e);
+        } finally {
+            plannedOps.record(opsRunId, unrecorded);
+            unrecorded.clear();
+        }
+    }
+
+    private Sent submit(long chunkNo, int phase, List<PlannedOp> ops) {
+        Map<Long, PlannedOp> bySeq = new HashMap<>();
+        ops.forEach(op -> bySeq.put(op.seq(), op));
+        List<Future<List<OpOutcome>>> futures = groups(ops).stream()
+                .map(group -> executor.get().submit(() -> send(group))).toList();
+        return new Sent(chunkNo, phase, futures, bySeq);
+    }
+
+    /**
+     * Waits, oldest first, for the requests of every phase sent that {@code which} selects, and records their
+     * outcomes in batches while the other threads wait for their answers. The first request that ends the run
+     * (refused credentials, a target that does not answer, too many failures) is thrown once its phase is answered.
+     */
+    private void await(Predicate<Sent> which) throws InterruptedException {
         RuntimeException abort = null;
-        for (List<PlannedOp> phase : phases.values()) {
-            List<Future<List<OpOutcome>>> futures = groups(phase).stream()
-                    .map(group -> executor.get().submit(() -> send(group))).toList();
-            Map<Long, PlannedOp> bySeq = new HashMap<>();
-            phase.forEach(op -> bySeq.put(op.seq(), op));
-            for (Future<List<OpOutcome>> future : futures) {
+        while (abort == null && !out.isEmpty() && which.test(out.peekFirst())) {
+            Sent sent = out.pollFirst();
+            for (Future<List<OpOutcome>> future : sent.futures()) {
                 try {
-                    List<OpOutcome> sent = future.get();
-                    remember(bySeq, sent);
-                    outcomes.addAll(sent);
+                    List<OpOutcome> outcomes = future.get();
+                    remember(sent.bySeq(), outcomes);
+                    unrecorded.addAll(outcomes);
                 } catch (ExecutionException e) {
                     abort = abort != null ? abort : asRuntime(e.getCause());
+                } catch (CancellationException e) {
+                    // never sent: stays SENDING, looked up on resume
                 }
-            }
-            if (abort != null) {
-                break;
+                if (unrecorded.size() >= RECORD_BATCH) {
+                    plannedOps.record(opsRunId, unrecorded);
+                    unrecorded.clear();
+                }
             }
         }
         if (abort != null) {
-            // keep what is known; the operations without an outcome stay SENDING and are checked on resume
-            plannedOps.recordNow(opsRunId, outcomes);
             throw abort;
         }
-        plannedOps.record(opsRunId, outcomes);
+    }
+
+    /**
+     * Ends a failed chunk: what has not left yet is not sent (it stays SENDING and is looked up on resume), what is
+     * out is waited for, so no request of this run is still in flight once its step has failed.
+     */
+    private void stopSending() {
+        out.forEach(sent -> sent.futures().forEach(future -> future.cancel(false)));
+        while (!out.isEmpty()) {
+            Sent sent = out.pollFirst();
+            for (Future<List<OpOutcome>> future : sent.futures()) {
+                try {
+                    List<OpOutcome> outcomes = future.get();
+                    remember(sent.bySeq(), outcomes);
+                    unrecorded.addAll(outcomes);
+                } catch (ExecutionException | CancellationException e) {
+                    // the failure is the chunk's, already being thrown; or never sent
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The requests of one phase of one chunk, and the operations they carry. */
+    private record Sent(long chunk, int phase, List<Future<List<OpOutcome>>> futures, Map<Long, PlannedOp> bySeq) {
     }
 
     /** Keeps the ids of users created, for the later phases of the same chunk (teams keep their own). */

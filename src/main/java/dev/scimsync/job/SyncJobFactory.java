@@ -193,13 +193,15 @@ public class SyncJobFactory {
     }
 
     private Step applyStep(RunContext run) {
+        OpWriter writer = new OpWriter(run.run().opsRunId(), plannedOps, targetIds, run::client, run::executor,
+                run.config().limits().maxErrorRate());
         return new StepBuilder("apply", jobRepository)
                 .listener(StepLogContext.INSTANCE)
                 .<PlannedOp, PlannedOp>chunk(run.config().limits().chunkSize())
                 .transactionManager(transactions)
                 .reader(pendingOps(run))
-                .writer(new OpWriter(run.run().opsRunId(), plannedOps, targetIds, run::client, run::executor,
-                        run.config().limits().maxErrorRate()))
+                .writer(writer)
+                .listener(writer)
                 .listener(new Progress(Progress.Output.system(), "apply", "operations", () -> {
                     Map<OpState, Long> states = plannedOps.countByState(run.run().opsRunId());
                     return states.getOrDefault(OpState.PENDING, 0L) + states.getOrDefault(OpState.SENDING, 0L);
@@ -211,6 +213,8 @@ public class SyncJobFactory {
         try {
             JdbcPagingItemReader<PlannedOp> reader = new JdbcPagingItemReaderBuilder<PlannedOp>()
                     .name("pending-ops")
+                    // what is left is what planned_op says is left: a restart reads it again from the start
+                    .saveState(false)
                     .dataSource(dataSource)
                     .selectClause("SELECT " + PlannedOps.COLUMNS)
                     .fromClause("FROM planned_op")

@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,26 +51,40 @@ public class PlannedOps {
     }
 
     /**
-     * Marks operations as being sent, in a transaction of its own that commits before any request leaves: if the
-     * process dies before its chunk commits, a restart knows these may have reached the target.
+     * Marks the pending operations numbered {@code firstSeq} to {@code lastSeq} as being sent, in a transaction of
+     * its own that commits before any request leaves: if the process dies before their outcomes are recorded, a
+     * restart knows these may have reached the target. A chunk of the apply step is every pending or sending
+     * operation in such a range (its reader reads them in sequence order), so one range update marks exactly the
+     * chunk's pending operations.
+     *
+     * @return how many were marked
      */
-    public void markSending(String runId, List<Long> seqs) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate(
-                "UPDATE planned_op SET state = 'SENDING' WHERE run_id = ? AND seq = ? AND state = 'PENDING'",
-                seqs.stream().map(s -> new Object[] {runId, s}).toList()));
+    public int markSending(String runId, long firstSeq, long lastSeq) {
+        Integer marked = ownTransaction.execute(tx -> jdbc.update("UPDATE planned_op SET state = 'SENDING'"
+                + " WHERE run_id = ? AND seq BETWEEN ? AND ? AND state = 'PENDING'", runId, firstSeq, lastSeq));
+        return marked == null ? 0 : marked;
     }
 
-    /** Records outcomes; runs in the caller's (chunk) transaction. */
+    /** Whether any operation after {@code seq} is still to be sent (pending, or sending when a run stopped). */
+    public boolean anyToSendAfter(String runId, long seq) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM planned_op WHERE run_id = ? AND seq > ?"
+                + " AND state IN ('PENDING', 'SENDING') FETCH FIRST 1 ROWS ONLY", ResultSet::next, runId, seq));
+    }
+
+    /**
+     * Records outcomes in a transaction of its own. The apply step records them in batches while other requests of
+     * the same chunk are still out, so the outcome of a request that was answered is kept even when its chunk never
+     * commits.
+     */
     public void record(String runId, List<OpOutcome> outcomes) {
-        jdbc.batchUpdate("UPDATE planned_op SET state = ?, result_id = COALESCE(?, result_id), http_status = ?,"
-                        + " error_type = ?, detail = ?, attempts = attempts + ? WHERE run_id = ? AND seq = ?",
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate("UPDATE planned_op SET state = ?,"
+                        + " result_id = COALESCE(?, result_id), http_status = ?, error_type = ?, detail = ?,"
+                        + " attempts = attempts + ? WHERE run_id = ? AND seq = ?",
                 outcomes.stream().map(o -> new Object[] {o.state().name(), o.resultId(), o.httpStatus(),
-                        o.errorType(), o.detail(), o.attempts(), runId, o.seq()}).toList());
-    }
-
-    /** Records outcomes in a transaction of its own, for a chunk that is about to fail. */
-    public void recordNow(String runId, List<OpOutcome> outcomes) {
-        ownTransaction.executeWithoutResult(tx -> record(runId, outcomes));
+                        o.errorType(), o.detail(), o.attempts(), runId, o.seq()}).toList()));
     }
 
     public void block(String runId, long seq, String reason) {
