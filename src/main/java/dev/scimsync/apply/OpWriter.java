@@ -169,9 +169,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
             Sent sent = out.pollFirst();
             for (Future<List<OpOutcome>> future : sent.futures()) {
                 try {
-                    List<OpOutcome> outcomes = future.get();
-                    remember(sent.bySeq(), outcomes);
-                    unrecorded.addAll(outcomes);
+                    take(sent, future);
                 } catch (ExecutionException e) {
                     abort = abort != null ? abort : asRuntime(e.getCause());
                 } catch (CancellationException e) {
@@ -198,9 +196,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
             Sent sent = out.pollFirst();
             for (Future<List<OpOutcome>> future : sent.futures()) {
                 try {
-                    List<OpOutcome> outcomes = future.get();
-                    remember(sent.bySeq(), outcomes);
-                    unrecorded.addAll(outcomes);
+                    take(sent, future);
                 } catch (ExecutionException | CancellationException e) {
                     // the failure is the chunk's, already being thrown; or never sent
                 } catch (InterruptedException e) {
@@ -211,11 +207,18 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
         }
     }
 
+    /** Waits for one request's outcomes, to be recorded with the next batch. */
+    private void take(Sent sent, Future<List<OpOutcome>> future) throws ExecutionException, InterruptedException {
+        List<OpOutcome> outcomes = future.get();
+        remember(sent.bySeq(), outcomes);
+        unrecorded.addAll(outcomes);
+    }
+
     /** The requests of one phase of one chunk, and the operations they carry. */
     private record Sent(long chunk, int phase, List<Future<List<OpOutcome>>> futures, Map<Long, PlannedOp> bySeq) {
     }
 
-    /** Keeps the ids of users created, for the later phases of the same chunk (teams keep their own). */
+    /** Keeps the ids of users created, for the later phases (teams keep their own). */
     private void remember(Map<Long, PlannedOp> phaseBySeq, List<OpOutcome> sent) {
         for (OpOutcome outcome : sent) {
             if (outcome.state() != OpState.DONE || outcome.resultId() == null) {
