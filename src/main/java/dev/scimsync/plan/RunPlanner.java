@@ -19,8 +19,11 @@ import java.util.Set;
 @Component
 public class RunPlanner {
 
-    /** What the policy asks of a plan. */
-    /** @param allowRemovals a count that raises {@code maxRemovals} for one run ({@code --allow-removals}), or null */
+    /**
+     * What the policy asks of a plan.
+     *
+     * @param allowRemovals a count that raises {@code maxRemovals} for one run ({@code --allow-removals}), or null
+     */
     public record Policy(boolean deactivateAbsentUsers, boolean removeAbsentMembers, boolean deleteAbsentRoles,
                          Set<String> protectedUsers, boolean manageProfile, RemovalLimit maxRemovals,
                          Long allowRemovals) {

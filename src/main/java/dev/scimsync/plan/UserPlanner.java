@@ -3,9 +3,7 @@ package dev.scimsync.plan;
 import dev.scimsync.state.DesiredUsers;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
-import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.UserPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,37 +29,22 @@ public class UserPlanner {
             FROM desired_user WHERE run_id = ? ORDER BY run_id, line_no""";
 
     private final JdbcTemplate jdbc;
-    private final PlannedOps plannedOps;
-    private final RemoteOrgs remoteOrgs;
     private final DesiredUsers desiredUsers;
     private final Ownership ownership;
 
-    public UserPlanner(JdbcTemplate jdbc, PlannedOps plannedOps, RemoteOrgs remoteOrgs, DesiredUsers desiredUsers,
-                       Ownership ownership) {
+    public UserPlanner(JdbcTemplate jdbc, DesiredUsers desiredUsers, Ownership ownership) {
         this.jdbc = jdbc;
-        this.plannedOps = plannedOps;
-        this.remoteOrgs = remoteOrgs;
         this.desiredUsers = desiredUsers;
         this.ownership = ownership;
     }
 
     /**
-     * Plans the run's user operations against its snapshot, replacing any earlier plan of the same run.
+     * Plans the run's user operations against the target's listing, into {@code ops}.
      *
      * @param deactivateAbsent whether active users missing from the input are deactivated
      * @param protectedUsers   lower-case emails that are never deactivated or demoted
      * @param manageProfile    whether the target lets display names change (W&B multi-tenant does not)
      */
-    public UserPlan plan(String runId, String jobName, boolean deactivateAbsent, Set<String> protectedUsers,
-                         boolean manageProfile) {
-        plannedOps.clear(runId);
-        OpBatch ops = new OpBatch(runId, jobName, plannedOps);
-        UserPlan plan = plan(ops, remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT), deactivateAbsent, protectedUsers,
-                manageProfile);
-        ops.flush();
-        return plan;
-    }
-
     UserPlan plan(OpBatch ops, RemoteOrg org, boolean deactivateAbsent, Set<String> protectedUsers,
                   boolean manageProfile) {
         String runId = ops.runId();

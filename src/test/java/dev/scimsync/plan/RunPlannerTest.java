@@ -1,0 +1,36 @@
+package dev.scimsync.plan;
+
+import dev.scimsync.config.RemovalLimit;
+import dev.scimsync.state.OpKind;
+import dev.scimsync.state.PlannedOp;
+import dev.scimsync.state.StateDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static dev.scimsync.state.StateDatabase.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunPlannerTest {
+
+    private static final String RUN = "r1";
+    private static final RunPlanner.Policy POLICY = new RunPlanner.Policy(false, false, false, Set.of(), true,
+            RemovalLimit.percent(10), null);
+
+    private final StateDatabase db = new StateDatabase();
+    private final RunPlanner planner = new RunPlanner(db.jdbc, db.plannedOps(), new RolePlanner(db.jdbc),
+            new UserPlanner(db.jdbc, db.desiredUsers(), db.ownership()), new TeamPlanner(db.jdbc, db.ownership()),
+            db.remoteOrgs());
+
+    @Test
+    void planningAgainReplacesTheEarlierPlan() {
+        db.desired(RUN, user(2, "n@example.com", null, null, true));
+        planner.plan(RUN, "job", POLICY);
+
+        RunPlanner.Plan again = planner.plan(RUN, "job", POLICY);
+
+        assertThat(again.operations()).isEqualTo(1);
+        assertThat(db.plannedOps().all(RUN)).singleElement().extracting(PlannedOp::kind)
+                .isEqualTo(OpKind.CREATE_USER);
+    }
+}
