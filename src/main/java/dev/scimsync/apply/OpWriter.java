@@ -161,7 +161,8 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
     /**
      * Waits, oldest first, for the requests of every phase sent that {@code which} selects, and records their
      * outcomes in batches while the other threads wait for their answers. The first request that ends the run
-     * (refused credentials, a target that does not answer, too many failures) is thrown once its phase is answered.
+     * (refused credentials, a target that does not answer, too many failures) stops the rest of its phase from
+     * being sent, and is thrown once the requests already out are answered.
      */
     private void await(Predicate<Sent> which) throws InterruptedException {
         RuntimeException abort = null;
@@ -171,7 +172,11 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
                 try {
                     take(sent, future);
                 } catch (ExecutionException e) {
-                    abort = abort != null ? abort : asRuntime(e.getCause());
+                    if (abort == null) {
+                        abort = asRuntime(e.getCause());
+                        // what has not left yet stays unsent; the requests out are still waited for below
+                        sent.futures().forEach(queued -> queued.cancel(false));
+                    }
                 } catch (CancellationException e) {
                     // never sent: stays SENDING, looked up on resume
                 }
