@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -71,6 +70,11 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
     private final Deque<Sent> out = new ArrayDeque<>();
     private final List<OpOutcome> unrecorded = new ArrayList<>(RECORD_BATCH);
     private long chunks;
+    /**
+     * Set once a request has ended the run: the requests still queued then leave the queue unsent (their operations
+     * stay SENDING and are looked up on resume), and only those already out are waited for.
+     */
+    private volatile boolean stopping;
 
     /**
      * @param client   the run's client, opened on the first chunk
@@ -154,7 +158,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
         Map<Long, PlannedOp> bySeq = new HashMap<>();
         ops.forEach(op -> bySeq.put(op.seq(), op));
         List<Future<List<OpOutcome>>> futures = groups(ops).stream()
-                .map(group -> executor.get().submit(() -> send(group))).toList();
+                .map(group -> executor.get().submit(() -> stopping ? List.<OpOutcome>of() : send(group))).toList();
         return new Sent(chunkNo, phase, futures, bySeq);
     }
 
@@ -175,10 +179,8 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
                     if (abort == null) {
                         abort = asRuntime(e.getCause());
                         // what has not left yet stays unsent; the requests out are still waited for below
-                        sent.futures().forEach(queued -> queued.cancel(false));
+                        stopping = true;
                     }
-                } catch (CancellationException e) {
-                    // never sent: stays SENDING, looked up on resume
                 }
                 if (unrecorded.size() >= RECORD_BATCH) {
                     plannedOps.record(opsRunId, unrecorded);
@@ -196,14 +198,14 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
      * out is waited for, so no request of this run is still in flight once its step has failed.
      */
     private void stopSending() {
-        out.forEach(sent -> sent.futures().forEach(future -> future.cancel(false)));
+        stopping = true;
         while (!out.isEmpty()) {
             Sent sent = out.pollFirst();
             for (Future<List<OpOutcome>> future : sent.futures()) {
                 try {
                     take(sent, future);
-                } catch (ExecutionException | CancellationException e) {
-                    // the failure is the chunk's, already being thrown; or never sent
+                } catch (ExecutionException e) {
+                    // the failure is the chunk's, already being thrown
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
