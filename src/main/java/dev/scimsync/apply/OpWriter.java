@@ -158,8 +158,21 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
         Map<Long, PlannedOp> bySeq = new HashMap<>();
         ops.forEach(op -> bySeq.put(op.seq(), op));
         List<Future<List<OpOutcome>>> futures = groups(ops).stream()
-                .map(group -> executor.get().submit(() -> stopping ? List.<OpOutcome>of() : send(group))).toList();
+                .map(group -> executor.get().submit(() -> sendUnlessStopping(group))).toList();
         return new Sent(chunkNo, phase, futures, bySeq);
+    }
+
+    /** Sends a queued request unless the run is ending; what escapes {@link #send} ends it, from this thread on. */
+    private List<OpOutcome> sendUnlessStopping(List<PlannedOp> group) {
+        if (stopping) {
+            return List.of();
+        }
+        try {
+            return send(group);
+        } catch (RuntimeException e) {
+            stopping = true;
+            throw e;
+        }
     }
 
     /**

@@ -103,7 +103,7 @@ class OpWriterTest {
             assertThat(target.counts().total() - before).as("nothing is sent once the write has failed")
                     .isEqualTo(2 * sent);
             assertThat(sent).as("the guard trips at the %dth failure; the queued creates are not sent",
-                    ErrorRateGuard.WINDOW).isBetween((long) ErrorRateGuard.WINDOW, (long) ErrorRateGuard.WINDOW + 40);
+                    ErrorRateGuard.WINDOW).isBetween((long) ErrorRateGuard.WINDOW, (long) ErrorRateGuard.WINDOW + 5);
             assertThat(states()).filteredOn("FAILED"::equals).hasSizeGreaterThanOrEqualTo(ErrorRateGuard.WINDOW - 1);
             assertThat(states()).filteredOn("PENDING"::equals).as("every operation of the chunk was marked").isEmpty();
         }
