@@ -4,6 +4,7 @@ import dev.scimsync.scim.ScimAuthException;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimException;
 import dev.scimsync.scim.UnsupportedByDialectException;
+import dev.scimsync.state.OpKind;
 import dev.scimsync.state.OpOutcome;
 import dev.scimsync.state.OpState;
 import dev.scimsync.state.PlannedOp;
@@ -54,7 +55,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
     private static final Logger log = LoggerFactory.getLogger(OpWriter.class);
 
     /** Outcomes recorded together: large enough for one batch update to be cheap, small enough to keep up. */
-    static final int RECORD_BATCH = 100;
+    private static final int RECORD_BATCH = 100;
 
     private final String opsRunId;
     private final PlannedOps plannedOps;
@@ -245,7 +246,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
                 continue;
             }
             PlannedOp op = phaseBySeq.get(outcome.seq());
-            if (op != null && op.kind() == dev.scimsync.state.OpKind.CREATE_USER) {
+            if (op != null && op.kind() == OpKind.CREATE_USER) {
                 knownIds.userCreated(op.objectKey(), outcome.resultId());
             }
         }

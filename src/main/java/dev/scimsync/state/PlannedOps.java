@@ -56,13 +56,10 @@ public class PlannedOps {
      * restart knows these may have reached the target. A chunk of the apply step is every pending or sending
      * operation in such a range (its reader reads them in sequence order), so one range update marks exactly the
      * chunk's pending operations.
-     *
-     * @return how many were marked
      */
-    public int markSending(String runId, long firstSeq, long lastSeq) {
-        Integer marked = ownTransaction.execute(tx -> jdbc.update("UPDATE planned_op SET state = 'SENDING'"
+    public void markSending(String runId, long firstSeq, long lastSeq) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE planned_op SET state = 'SENDING'"
                 + " WHERE run_id = ? AND seq BETWEEN ? AND ? AND state = 'PENDING'", runId, firstSeq, lastSeq));
-        return marked == null ? 0 : marked;
     }
 
     /** Whether any operation after {@code seq} is still to be sent (pending, or sending when a run stopped). */
