@@ -1,5 +1,6 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.state.InLists;
 import dev.scimsync.state.RemoteOrg;
 import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.RowRules;
@@ -21,8 +22,6 @@ import java.util.Set;
  */
 @Component
 public class MembershipRules {
-
-    private static final int IN_LIST = 1000;
 
     private static final Set<String> BUILT_IN = Set.of("admin", "member", "viewer");
 
@@ -77,8 +76,7 @@ public class MembershipRules {
 
     private int rejectLines(String runId, List<Long> lines, String reasonSql, String column) {
         int rejected = 0;
-        for (int from = 0; from < lines.size(); from += IN_LIST) {
-            List<Long> batch = lines.subList(from, Math.min(lines.size(), from + IN_LIST));
+        for (List<Long> batch : InLists.of(lines)) {
             List<Object> args = new ArrayList<>();
             args.add(runId);
             args.addAll(batch);

@@ -5,10 +5,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,8 +25,6 @@ public class Ownership {
                 + " AND w.object_key = " + key + ")\n";
     }
 
-    private static final int IN_LIST = 500;
-
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -38,17 +36,7 @@ public class Ownership {
     /** Those of {@code keys} (of objects of {@code kind}) that the job owns; a null key is never owned. */
     public Set<String> owned(String jobName, String kind, Collection<String> keys) {
         Set<String> owned = new HashSet<>();
-        List<String> batch = new ArrayList<>(IN_LIST);
-        for (String key : keys) {
-            if (key != null) {
-                batch.add(key);
-            }
-            if (batch.size() == IN_LIST) {
-                owned.addAll(ownedOf(jobName, kind, batch));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
+        for (List<String> batch : InLists.of(keys.stream().filter(Objects::nonNull).toList())) {
             owned.addAll(ownedOf(jobName, kind, batch));
         }
         return owned;
