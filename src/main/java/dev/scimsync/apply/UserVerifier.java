@@ -3,7 +3,6 @@ package dev.scimsync.apply;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.PlannedOps;
 import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteOrgs;
 import dev.scimsync.state.UserPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Compares every applied user operation with the target as listed again after applying (the {@code verify} pass of
- * {@link RemoteOrgs}), and marks each operation ok or mismatch.
+ * Compares every applied user operation with the target as listed again after applying, and marks each operation ok
+ * or mismatch.
  */
 @Component
 public class UserVerifier {
@@ -29,20 +28,19 @@ public class UserVerifier {
 
     private final JdbcTemplate jdbc;
     private final PlannedOps plannedOps;
-    private final RemoteOrgs remoteOrgs;
-
-    public UserVerifier(JdbcTemplate jdbc, PlannedOps plannedOps, RemoteOrgs remoteOrgs) {
+    public UserVerifier(JdbcTemplate jdbc, PlannedOps plannedOps) {
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
-        this.remoteOrgs = remoteOrgs;
     }
 
-    /** @return the number of applied operations whose effect the target does not show */
-    public long verify(String runId, String opsRunId) {
+    /**
+     * @param listed the target as listed after applying
+     * @return the number of applied operations whose effect the target does not show
+     */
+    public long verify(RemoteOrg listed, String opsRunId) {
         record Verdict(long seq, String problem) {
         }
         List<Verdict> verdicts = new ArrayList<>();
-        RemoteOrg listed = remoteOrgs.load(runId, RemoteOrgs.VERIFY);
         jdbc.query(APPLIED, rs -> {
             OpKind kind = OpKind.valueOf(rs.getString("kind"));
             UserPayload p = UserPayload.fromJson(rs.getString("payload"));

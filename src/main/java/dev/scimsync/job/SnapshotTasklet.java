@@ -21,14 +21,12 @@ final class SnapshotTasklet implements Tasklet {
     private final UserSnapshot users;
     private final TeamSnapshot teams;
     private final RemoteOrgs orgs;
-    private final String pass;
 
-    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, RemoteOrgs orgs, String pass) {
+    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, RemoteOrgs orgs) {
         this.context = context;
         this.users = users;
         this.teams = teams;
         this.orgs = orgs;
-        this.pass = pass;
     }
 
     @Override
@@ -36,11 +34,11 @@ final class SnapshotTasklet implements Tasklet {
         RemoteOrg.Builder org = RemoteOrg.builder();
         long listed = users.take(context.client(), org);
         InputsConfig inputs = context.config().inputs();
-        long teamCount = teams.take(context.client(), context.runId(), pass, inputs.roles() != null
+        long teamCount = teams.take(context.client(), context.runId(), RemoteOrgs.SNAPSHOT, inputs.roles() != null
                 || inputs.memberships() != null, org);
-        orgs.save(context.runId(), pass, org.build());
+        orgs.save(context.runId(), RemoteOrgs.SNAPSHOT, org.build());
         log.atInfo().addKeyValue("users", listed).addKeyValue("teams", teamCount)
-                .log("{}: {} users and {} teams listed on the target", pass, listed, teamCount);
+                .log("snapshot: {} users and {} teams listed on the target", listed, teamCount);
         return RepeatStatus.FINISHED;
     }
 }

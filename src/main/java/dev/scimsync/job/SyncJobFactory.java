@@ -124,7 +124,7 @@ public class SyncJobFactory {
                 .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
-                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership, remoteOrgs)))
+                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership)))
                 .next(reportStep)
                 .end()
                 .build();
@@ -148,8 +148,7 @@ public class SyncJobFactory {
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
                 .build();
         Flow list = new FlowBuilder<Flow>("list-target")
-                .start(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs,
-                        RemoteOrgs.SNAPSHOT)))
+                .start(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs)))
                 .build();
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("prepare-");
         threads.setConcurrencyLimit(2);

@@ -4,7 +4,6 @@ import dev.scimsync.apply.UserVerifier;
 import dev.scimsync.snapshot.UserSnapshot;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteOrgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -24,12 +23,9 @@ final class VerifyTasklet implements Tasklet {
     private final UserSnapshot snapshot;
     private final UserVerifier verifier;
     private final Ownership ownership;
-    private final RemoteOrgs orgs;
 
-    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier, Ownership ownership,
-                  RemoteOrgs orgs) {
+    VerifyTasklet(RunContext context, UserSnapshot snapshot, UserVerifier verifier, Ownership ownership) {
         this.ownership = ownership;
-        this.orgs = orgs;
         this.context = context;
         this.snapshot = snapshot;
         this.verifier = verifier;
@@ -37,11 +33,9 @@ final class VerifyTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String runId = context.runId();
         RemoteOrg.Builder listed = RemoteOrg.builder();
         snapshot.take(context.client(), listed);
-        orgs.save(runId, RemoteOrgs.VERIFY, listed.build());
-        long mismatches = verifier.verify(runId, context.run().opsRunId());
+        long mismatches = verifier.verify(listed.build(), context.run().opsRunId());
         // a run that may change the target adds what its inputs named, and what it created, to the job's ledger;
         // a plan alone changes nothing, the ledger included
         ownership.recordInputs(context.run().opsRunId(), context.config().name());

@@ -3,7 +3,7 @@ package dev.scimsync.apply;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.OpOutcome;
 import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.RemoteOrgs;
+import dev.scimsync.state.RemoteOrg;
 import dev.scimsync.state.StateDatabase;
 import dev.scimsync.state.UserPayload;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserVerifierTest {
 
     private final StateDatabase db = new StateDatabase();
-    private final UserVerifier verifier = new UserVerifier(db.jdbc, db.plannedOps(), db.remoteOrgs());
+    private final UserVerifier verifier = new UserVerifier(db.jdbc, db.plannedOps());
 
     @Test
     void anAppliedOperationTheTargetDoesNotShowIsAMismatchAndTheRestAreOk() {
@@ -30,12 +30,12 @@ class UserVerifierTest {
                         null, null))));
         db.plannedOps().record("r", List.of(OpOutcome.done(1, "u1", 201, null, 1), OpOutcome.done(2, "u2", 200, null,
                 1), OpOutcome.done(3, "u3", 204, null, 1), OpOutcome.done(4, "u4", 201, null, 1)));
-        db.remoteOrgs().save("r", RemoteOrgs.VERIFY, StateDatabase.org(
+        RemoteOrg listed = StateDatabase.org(
                 StateDatabase.remoteUser("u1", "a", "a@example.com", null, "admin", true),
                 StateDatabase.remoteUser("u2", "b", "b@example.com", "Bea", "member", true),
-                StateDatabase.remoteUser("u3", "c", "c@example.com", null, "member", false)));
+                StateDatabase.remoteUser("u3", "c", "c@example.com", null, "member", false));
 
-        long mismatches = verifier.verify("r", "r");
+        long mismatches = verifier.verify(listed, "r");
 
         assertThat(mismatches).isEqualTo(2);
         assertThat(db.jdbc.queryForList("SELECT CONCAT(seq, ' ', verified, ' ', COALESCE(detail, '')) FROM planned_op"

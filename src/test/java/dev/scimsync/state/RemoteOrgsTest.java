@@ -42,12 +42,12 @@ class RemoteOrgsTest {
     void savingAgainReplacesThePassAndLeavesTheOtherPass() {
         RemoteOrgs orgs = db.remoteOrgs();
         orgs.save("r1", RemoteOrgs.SNAPSHOT, StateDatabase.org(remoteUser("u1", "a", "a@x.org", null, null, true)));
-        orgs.save("r1", RemoteOrgs.VERIFY, StateDatabase.org(remoteUser("u9", "z", "z@x.org", null, null, true)));
+        orgs.save("r1", "verify", StateDatabase.org(remoteUser("u9", "z", "z@x.org", null, null, true)));
         orgs.save("r1", RemoteOrgs.SNAPSHOT, StateDatabase.org(remoteUser("u2", "b", "b@x.org", null, null, true)));
 
         RemoteOrgs fresh = db.remoteOrgs();
         assertThat(fresh.load("r1", RemoteOrgs.SNAPSHOT).users()).extracting(RemoteOrg.User::id).containsExactly("u2");
-        assertThat(fresh.load("r1", RemoteOrgs.VERIFY).users()).extracting(RemoteOrg.User::id).containsExactly("u9");
+        assertThat(fresh.load("r1", "verify").users()).extracting(RemoteOrg.User::id).containsExactly("u9");
         assertThat(orgs.load("r1", RemoteOrgs.SNAPSHOT).users()).extracting(RemoteOrg.User::id).containsExactly("u2");
     }
 
