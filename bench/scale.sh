@@ -7,7 +7,8 @@
 # emulator in its own JVM on a loopback port (`emulator --seed-org ...` holds exactly what GenerateOrg writes), runs
 # the tool against it with a fresh H2 state file and out dir per run under $BENCH_DIR (default: a temp dir, removed
 # at the end unless BENCH_KEEP=1), and reads the figures from /usr/bin/time -v, the tool's "requests:" line and
-# summary.json. The emulator stands in for the target, which has cores of its own; it runs with C1 only and the
+# summary.json; the tool's runs (but the memory scenario's) add -XX:+CITime, so the JVM prints at exit how long its
+# JIT compilers took. The emulator stands in for the target, which has cores of its own; it runs with C1 only and the
 # serial GC (EMULATOR_OPTS) so that it takes as little as it can of the cores the tool is measured on. Each scenario
 # runs twice (BENCH_REPEAT) so the spread shows; a 2-core machine shared with other
 # builds gives noisy figures.
@@ -17,7 +18,8 @@
 #   load    the CSV rows of that organisation per second, from file into the state database (load-* steps), against
 #           an empty emulator so that the load runs alone (in the plan scenario the snapshot runs beside it)
 #   apply   5,000 user creates at --concurrency 16 against --latency-ms 20, and 500 at --concurrency 1; one run of
-#           20,000 at --concurrency 16; then the ceiling of the emulator on this machine: bench/LoadGen.java sending
+#           20,000 at --concurrency 16; one more of 5,000 with C2 off (a diagnostic of the JIT's share, not a target
+#           figure: the tool runs with C2); then the ceiling of the emulator on this machine: bench/LoadGen.java sending
 #           only creates from 16 threads, and the time of one create sent alone
 #   rate    1,000 user creates at --requests-per-second 50 --concurrency 16: measured request rate
 #   memory  a plan of 1,000,000 user creates (an empty emulator) with -Xmx256m
@@ -98,6 +100,7 @@ YML
 run_tool() {
     local name="$1" opts="$2"; shift 2
     local dir="$WORK/$name"
+    LAST="$name"
     rm -rf "$dir"; mkdir -p "$dir"
     set +e
     # shellcheck disable=SC2086
@@ -112,6 +115,20 @@ run_tool() {
     SUMMARY="$(ls "$dir"/out/*/summary.json 2>/dev/null | head -1)"
     echo "  $name: exit $RC, ${WALL} s wall, ${RSS} MB max RSS; $(grep -m1 'requests:' "$OUT" | sed 's/^ *//')" >&2
 }
+
+# jit: the last run's CPU and how much of it the JIT compilers took (-XX:+CITime, printed by the JVM at exit), as
+# "CPU s|compiling s|C2 s". -XX:+CITime only keeps timers around each compilation; the memory scenario, whose figures
+# are heap and RSS, runs without it
+jit() {
+    local cpu compiling c2
+    cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/$LAST/time.txt")"
+    compiling="$(awk '/Total compilation time/ { printf "%.1f", $(NF - 1) }' "$OUT")"
+    # no C2 line when C2 is off
+    c2="$(awk '/C2 Compile Time:/ { printf "%.1f", $(NF - 1) }' "$OUT")"
+    [[ -n "$compiling" && -z "$c2" ]] && c2=0
+    echo "$cpu|${compiling:-?}|${c2:-?}"
+}
+jit_text() { IFS='|' read -r cpu compiling c2 <<<"$1"; echo "$cpu s CPU, $compiling s of it compiling (C2 $c2 s)"; }
 
 # requests KIND: a count from the tool's "requests: GET=n, POST=n ..." line (KIND GET, POST, PATCH, DELETE, PUT)
 requests() { local n; n="$(grep -m1 "requests:" "$OUT" | grep -o "[0-9]* $1" | cut -d" " -f1)"; echo "${n:-0}"; }
@@ -136,11 +153,12 @@ scenario_plan() {
     generate_org
     start_emulator "$WORK/emulator-org.log" \
         --seed-org "users=$ORG_USERS,teams=$ORG_TEAMS,memberships=$ORG_MEMBERS,roles=$ORG_ROLES"
-    local walls=() rates=() lists=0 w=0 ops=""
+    local walls=() rates=() jits=() lists=0 w=0 ops=""
     for i in $(seq 1 "$REPEAT"); do
         job "$WORK/plan.yml" "$WORK/org" "$WORK/plan-out" 1000 16 0
-        run_tool "plan-$i" "" plan "$WORK/plan.yml"
-        walls+=("$WALL")
+        run_tool "plan-$i" "-XX:+CITime" plan "$WORK/plan.yml"
+        walls+=("$WALL"); jits+=("$(jit)")
+        echo "  plan-$i: $(jit_text "$(jit)") in ${WALL} s" >&2
         lists="$(requests GET)"; w="$(writes)"
         ops="$(grep -m1 -o 'plan: [0-9]* operations' "$WORK/plan-$i/stderr.txt" "$OUT" 2>/dev/null | head -1 || true)"
         rates+=("$(load_rate)")
@@ -154,6 +172,16 @@ scenario_plan() {
     note "plan: list requests grow with pages (9,999 a page)" "$lists GET (pages at 9,999: $pages)" \
         "$([[ "$lists" -le $(( pages * 2 + 5 )) ]] && echo yes || echo no)"
     note "load in that plan, beside the snapshot (shares the cores)" "$(printf '%s\n' "${rates[@]}" | spread) rows/s" "-"
+    note "plan: the tool's CPU, and the part its JIT compilers took" "$(jit_spread "${jits[@]}")" "-"
+}
+
+# jit_spread CPU|COMPILING|C2...: the spread of each of the three over runs
+jit_spread() {
+    local cpu compiling c2
+    cpu="$(printf '%s\n' "$@" | cut -d'|' -f1 | spread)"
+    compiling="$(printf '%s\n' "$@" | cut -d'|' -f2 | spread)"
+    c2="$(printf '%s\n' "$@" | cut -d'|' -f3 | spread)"
+    echo "$cpu s CPU, $compiling s compiling (C2 $c2 s)"
 }
 
 # The load alone: the same files against an emulator that holds nothing, so no listing runs beside the load steps
@@ -165,9 +193,9 @@ scenario_load() {
     local rates=()
     for i in $(seq 1 "$REPEAT"); do
         job "$WORK/load.yml" "$WORK/org" "$WORK/load-out" 1000 16 0
-        run_tool "load-$i" "" plan "$WORK/load.yml"
+        run_tool "load-$i" "-XX:+CITime" plan "$WORK/load.yml"
         rates+=("$(load_rate)")
-        echo "  load-$i: load steps $(step_seconds '^load-') s for $ORG_ROWS rows; exit $RC" >&2
+        echo "  load-$i: load steps $(step_seconds '^load-') s for $ORG_ROWS rows; exit $RC; the run: $(jit_text "$(jit)") in ${WALL} s" >&2
     done
     stop_emulator
     note "load: >= 50,000 CSV rows/s into the state database" "$(printf '%s\n' "${rates[@]}" | spread) rows/s" \
@@ -182,25 +210,30 @@ creates() {
     [[ -s "$inputs/users.csv" ]] || java "$ROOT/bench/GenerateOrg.java" "$inputs" "$count" 0 0 0 >&2
     start_emulator "$WORK/emulator-$run.log" "$@"
     job "$WORK/$run.yml" "$inputs" "$WORK/unused" "$chunk" "$concurrency" "$rps"
-    run_tool "$run" "" sync "$WORK/$run.yml"
+    run_tool "$run" "${TOOL_OPTS--XX:+CITime}" sync "$WORK/$run.yml"
     local seconds; seconds="$(step_seconds '^apply$')"
     RATE="$(awk -v n="$(requests POST)" -v s="$seconds" -v f="$format" 'BEGIN { printf f, n / s }')"
-    echo "  $run: $(requests POST) POST in ${seconds} s" >&2
+    JIT="$(jit)"
+    echo "  $run: $(requests POST) POST in ${seconds} s; the run: $(jit_text "$JIT") in ${WALL} s" >&2
     stop_emulator
 }
 
 scenario_apply() {
     echo "== apply: user creates against --latency-ms 20" >&2
-    local c16=() c1=()
+    local c16=() c1=() jits=()
     for i in $(seq 1 "$REPEAT"); do
         creates "apply16-$i" 5000 16 0 1000 "%d" --latency-ms 20
-        c16+=("$RATE")
+        c16+=("$RATE"); jits+=("$JIT")
         creates "apply1-$i" 500 1 0 1000 "%.1f" --latency-ms 20
         c1+=("$RATE")
     done
     # the same work four times over: how much of the figure above is the first seconds of a fresh JVM
     creates "apply16-long" 20000 16 0 1000 "%d" --latency-ms 20
     local long16="$RATE"
+    # diagnostic, not how the tool runs: the same 5,000 creates with C2 off (C1 code only, no profiling), to show how
+    # much of the 2 cores the JIT takes from a short apply (the load and the plan need C2: see the README)
+    TOOL_OPTS="-XX:+CITime -XX:TieredStopAtLevel=1" creates "apply16-c1" 5000 16 0 1000 "%d" --latency-ms 20
+    local c1only="$RATE" c1jit="$JIT"
     # the same emulator and latency with a bare HTTP client that only creates: what this machine allows at all,
     # and what one create takes there when nothing else runs (20 ms would make the bound 16 / 20 ms)
     start_emulator "$WORK/emulator-ceiling.log" --latency-ms 20
@@ -214,7 +247,9 @@ scenario_apply() {
     local high1; high1="$(printf '%s\n' "${c1[@]}" | maximum)"
     note "apply: 5,000 creates, concurrency 16, 20 ms: >= 640 ops/s (80% of 800)" \
         "$(printf '%s\n' "${c16[@]}" | spread) ops/s" "$(awk -v m="$low16" 'BEGIN { print (m >= 640 ? "yes" : "no") }')"
+    note "apply: the 5,000-create runs' CPU, and the part the JIT took" "$(jit_spread "${jits[@]}")" "-"
     note "apply: 20,000 creates, concurrency 16, 20 ms (one run)" "$long16 ops/s" "-"
+    note "apply: 5,000 creates with C2 off (diagnostic only, one run)" "$c1only ops/s; $(jit_text "$c1jit")" "-"
     note "apply: ceiling of emulator + machine (bare HTTP client, 16 threads, creates)" "$ceiling req/s" "-"
     note "apply: one create, bare client, nothing else running (median)" \
         "$single ms: 16 / $single ms = $(awk -v l="$single" 'BEGIN { printf "%d", 16000 / l }')/s" "-"
