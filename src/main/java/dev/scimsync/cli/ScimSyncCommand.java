@@ -17,7 +17,7 @@ import java.util.Properties;
         subcommands = {
                 PlanCommand.class, ApplyCommand.class, SyncCommand.class, ResumeCommand.class,
                 ValidateCommand.class, HistoryCommand.class, ReportCommand.class, ExplainCommand.class,
-                EmulatorCommand.class, CommandLine.HelpCommand.class},
+                PruneCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:all in sync",

@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** A command that only reads the state database: opens it, reads, prints; no job, no target. */
+/** A command on the state database alone: opens it, reads (or prunes), prints; no job file, no target. */
 abstract class StateCommand implements Callable<Integer> {
 
     @Spec

@@ -45,6 +45,11 @@ public class Runs {
                 MAPPER, limit);
     }
 
+    /** Every run, most recent first. */
+    public List<RunRecord> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_run ORDER BY started_at DESC, run_id DESC", MAPPER);
+    }
+
     /**
      * Records how a run ended.
      *
