@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code scim-sync prune --keep N}: removes each job's older runs from the state database. */
@@ -33,20 +32,20 @@ final class PruneCommand extends StateCommand {
             return ExitCodes.USAGE;
         }
         RunPruner pruner = context.getBean(RunPruner.class);
-        List<RunPruner.JobRuns> jobs = pruner.select(keep);
         int code = ExitCodes.OK;
         long pruned = 0;
-        for (RunPruner.JobRuns job : jobs) {
-            if (job.pruned().isEmpty()) {
+        for (RunPruner.JobRuns selected : pruner.select(keep)) {
+            if (selected.pruned().isEmpty()) {
                 continue;
             }
+            RunPruner.JobRuns job = selected;
             if (!dryRun) {
                 try {
-                    pruner.prune(job);
+                    job = pruner.prune(selected.jobName(), keep);
                 } catch (JobLockedException e) {
                     // a run of this job is going on (PostgreSQL): leave the job alone, prune the others
-                    err.println("scim-sync: a run of job '" + job.jobName() + "' is in progress (it holds the job's"
-                            + " lock in the state database); its runs were left as they are");
+                    err.println("scim-sync: a run of job '" + selected.jobName() + "' is in progress (it holds the"
+                            + " job's lock in the state database); its runs were left as they are");
                     code = ExitCodes.ABORTED;
                     continue;
                 }

@@ -66,16 +66,19 @@ public class RunPruner {
     }
 
     /**
-     * Removes the runs {@link #select} picks for one job, under the job's lock (so no run of it starts meanwhile:
-     * on PostgreSQL another machine may be running it; on H2 the open database file already keeps others out).
-     * Each run goes in two steps: its staging rows and {@code sync_run} row in one transaction, then its job
+     * Removes the runs {@link #select} picks for one job, chosen again under the job's lock (so no run of it starts
+     * meanwhile: on PostgreSQL another machine may be running it; on H2 the open database file already keeps others
+     * out). Each run goes in two steps: its staging rows and {@code sync_run} row in one transaction, then its job
      * instance. Interrupted between the two, only an unused job instance is left: the run is no longer listed, so
      * nothing can resume it.
      *
+     * @return the job's runs as they were split when it was pruned
      * @throws dev.scimsync.state.JobLockedException when a run of the job holds its lock
      */
-    public void prune(JobRuns job) {
-        try (JobLocks.Lock lock = locks.acquire(job.jobName())) {
+    public JobRuns prune(String jobName, int keep) {
+        try (JobLocks.Lock lock = locks.acquire(jobName)) {
+            JobRuns job = select(keep).stream().filter(j -> j.jobName().equals(jobName)).findFirst()
+                    .orElse(new JobRuns(jobName, List.of(), List.of()));
             for (RunRecord run : job.pruned()) {
                 rows.delete(run.runId());
                 JobInstance instance = jobRepository.getJobInstance(SyncJobFactory.JOB_NAME,
@@ -84,6 +87,7 @@ public class RunPruner {
                     jobRepository.deleteJobInstance(instance);
                 }
             }
+            return job;
         }
     }
 }
