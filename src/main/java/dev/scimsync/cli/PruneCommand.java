@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Remove old runs from the state database: of each job the N most recent runs stay, with the"
                 + " plans they apply; the others lose their rows and their job state. The ownership ledger and the"
-                + " report folders stay. On H2, later runs reuse the space freed.",
+                + " report folders stay. On H2 the file is compacted afterwards.",
                 "For nightly jobs: e.g. scim-sync prune --keep 30 after the sync."})
 final class PruneCommand extends StateCommand {
 
@@ -34,6 +34,13 @@ final class PruneCommand extends StateCommand {
         RunPruner pruner = context.getBean(RunPruner.class);
         int code = ExitCodes.OK;
         long pruned = 0;
+        long finished = 0;
+        if (!dryRun) {
+            for (String runId : pruner.finishInterrupted()) {
+                out.println("run " + runId + ": finished removing it (an earlier prune had stopped)");
+                finished++;
+            }
+        }
         for (RunPruner.JobRuns selected : pruner.select(keep)) {
             if (selected.pruned().isEmpty()) {
                 continue;
@@ -57,6 +64,9 @@ final class PruneCommand extends StateCommand {
         }
         if (pruned == 0 && code == ExitCodes.OK) {
             out.println("nothing to remove: no job has more than " + keep + " run" + (keep == 1 ? "" : "s"));
+        }
+        if ((pruned > 0 || finished > 0) && !dryRun && pruner.compactIfH2()) {
+            out.println("compacted the H2 file");
         }
         return code;
     }

@@ -68,9 +68,10 @@ public class RunPruner {
     /**
      * Removes the runs {@link #select} picks for one job, chosen again under the job's lock (so no run of it starts
      * meanwhile: on PostgreSQL another machine may be running it; on H2 the open database file already keeps others
-     * out). Each run goes in two steps: its staging rows and {@code sync_run} row in one transaction, then its job
-     * instance. Interrupted between the two, only an unused job instance is left: the run is no longer listed, so
-     * nothing can resume it.
+     * out). Each run goes in three steps: it is forgotten ({@code sync_run}, in one transaction: nothing lists,
+     * resumes or applies it any more), its job instance is deleted, then its staged rows, a slice at a time (see
+     * {@link RunRows}). What an interruption leaves is finished by {@link #finishInterrupted}; at worst an unused
+     * job instance stays.
      *
      * @return the job's runs as they were split when it was pruned
      * @throws dev.scimsync.state.JobLockedException when a run of the job holds its lock
@@ -80,14 +81,27 @@ public class RunPruner {
             JobRuns job = select(keep).stream().filter(j -> j.jobName().equals(jobName)).findFirst()
                     .orElse(new JobRuns(jobName, List.of(), List.of()));
             for (RunRecord run : job.pruned()) {
-                rows.delete(run.runId());
+                rows.forget(run.runId());
                 JobInstance instance = jobRepository.getJobInstance(SyncJobFactory.JOB_NAME,
                         new JobParametersBuilder().addString(RunIds.PARAMETER, run.runId()).toJobParameters());
                 if (instance != null) {
                     jobRepository.deleteJobInstance(instance);
                 }
+                rows.deleteStaged(run.runId());
             }
             return job;
         }
+    }
+
+    /** After pruning, on H2: gives the freed space back to the file system and closes the database (see RunRows). */
+    public boolean compactIfH2() {
+        return rows.compactIfH2();
+    }
+
+    /** Deletes the staged rows of runs an interrupted prune had forgotten; returns their ids. */
+    public List<String> finishInterrupted() {
+        List<String> unfinished = rows.unfinished();
+        unfinished.forEach(rows::deleteStaged);
+        return unfinished;
     }
 }

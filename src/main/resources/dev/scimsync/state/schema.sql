@@ -154,3 +154,9 @@ CREATE TABLE IF NOT EXISTS owned_object (
     first_run   VARCHAR(64)  NOT NULL,
     PRIMARY KEY (job_name, kind, object_key)
 );
+
+-- Runs that prune has forgotten (their sync_run row is gone) and whose staged rows it is still deleting, a slice at a
+-- time; a prune interrupted there finishes them the next time.
+CREATE TABLE IF NOT EXISTS pruned_run (
+    run_id  VARCHAR(64)  NOT NULL PRIMARY KEY
+);

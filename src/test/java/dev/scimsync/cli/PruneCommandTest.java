@@ -47,13 +47,14 @@ class PruneCommandTest {
 
         assertThat(dryRun.exitCode).as(dryRun.toString()).isZero();
         assertThat(dryRun.out).contains("job nightly: would remove 2 runs, kept 2: " + second + " " + first)
-                .doesNotContain("job other");
+                .doesNotContain("job other").doesNotContain("compacted");
         assertThat(runIds()).containsExactlyInAnyOrder(first, second, otherRun, plan, apply);
 
         Cli prune = Cli.run("prune", "--keep", "1", "--state-db", stateDb());
 
         assertThat(prune.exitCode).as(prune.toString()).isZero();
-        assertThat(prune.out).contains("job nightly: removed 2 runs, kept 2: " + second + " " + first);
+        assertThat(prune.out).contains("job nightly: removed 2 runs, kept 2: " + second + " " + first,
+                "compacted the H2 file");
         // the apply run is the newest of its job, and it advances its plan run's operations: both stay
         assertThat(runIds()).containsExactlyInAnyOrder(otherRun, plan, apply);
         for (String table : tablesWithARunId()) {
@@ -116,6 +117,29 @@ class PruneCommandTest {
         Cli later = Cli.run("prune", "--keep", "1", "--state-db", url);
         assertThat(later.exitCode).as(later.toString()).isZero();
         assertThat(later.out).contains("job nightly: removed 1 run, kept 1: " + nightly1);
+    }
+
+    @Test
+    void aPruneThatStoppedAfterForgettingARunFinishesItTheNextTime() throws Exception {
+        Path nightly = job("nightly", "users.csv", "email,org_role\nops-admin@example.com,admin\n");
+        String first = runId(Cli.run("sync", nightly.toString(), "--state-db", stateDb()));
+        String second = runId(Cli.run("sync", nightly.toString(), "--state-db", stateDb()));
+        // what a prune killed after its first step leaves: the run forgotten, its staged rows still there
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO pruned_run (run_id) VALUES ('" + first + "')");
+            s.executeUpdate("DELETE FROM input_file WHERE run_id = '" + first + "'");
+            s.executeUpdate("DELETE FROM sync_run WHERE run_id = '" + first + "'");
+        }
+        assertThat(count("SELECT COUNT(*) FROM desired_user WHERE run_id = '" + first + "'")).isPositive();
+
+        Cli prune = Cli.run("prune", "--keep", "5", "--state-db", stateDb());
+
+        assertThat(prune.exitCode).as(prune.toString()).isZero();
+        assertThat(prune.out).contains("run " + first + ": finished removing it (an earlier prune had stopped)");
+        for (String table : tablesWithARunId()) {
+            assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE run_id = '" + first + "'")).as(table).isZero();
+        }
+        assertThat(runIds()).containsExactly(second);
     }
 
     @Test

@@ -12,29 +12,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunRowsTest {
 
     private final StateDatabase db = new StateDatabase();
-    private final RunRows rows = new RunRows(db.jdbc, db.transactions, db.schema);
+    /** Slices of 2 rows, so that the 4 rows of each run and table take several, across gaps in the keys. */
+    private final RunRows rows = new RunRows(db.jdbc, db.transactions, 2);
 
     @Test
     void coversEveryTableOfTheSchemaWithARunId() {
-        assertThat(tablesWithARunId()).containsExactlyInAnyOrderElementsOf(RunRows.TABLES);
-        assertThat(RunRows.TABLES.get(RunRows.TABLES.size() - 1)).isEqualTo("sync_run");
+        assertThat(tablesWithARunId()).containsExactlyInAnyOrderElementsOf(RunRows.tables());
+        assertThat(RunRows.RUN_TABLES.get(RunRows.RUN_TABLES.size() - 1)).isEqualTo("sync_run");
     }
 
     @Test
-    void deletesOneRunsRowsFromEveryTableAndLeavesTheOtherRunsAndTheLedger() {
-        for (String table : RunRows.TABLES) {
-            insertRow(table, "r1");
-            insertRow(table, "r2");
+    void aRunIsForgottenFirstThenItsStagedRowsGoSliceBySliceAndTheOtherRunsAndTheLedgerStay() {
+        // keys far apart, as planned_op's seq between phases
+        long[] keys = {1, 2, 1_000_000, 2_000_000_007};
+        for (String table : RunRows.STAGED.keySet()) {
+            for (long key : keys) {
+                insertRow(table, "r1", key);
+                insertRow(table, "r2", key);
+            }
+        }
+        for (String table : RunRows.RUN_TABLES) {
+            insertRow(table, "r1", 1);
+            insertRow(table, "r2", 1);
         }
         db.jdbc.update("INSERT INTO owned_object (job_name, kind, object_key, source, first_run)"
                 + " VALUES ('nightly', 'user', 'a@example.com', 'input', 'r1')");
 
-        rows.delete("r1");
+        rows.forget("r1");
 
-        for (String table : RunRows.TABLES) {
+        RunRows.RUN_TABLES.forEach(table -> assertThat(count(table, "r1")).as(table).isZero());
+        RunRows.STAGED.keySet().forEach(table -> assertThat(count(table, "r1")).as(table).isEqualTo(keys.length));
+        assertThat(rows.unfinished()).containsExactly("r1");
+
+        rows.deleteStaged("r1");
+
+        RunRows.STAGED.keySet().forEach(table -> {
             assertThat(count(table, "r1")).as(table).isZero();
-            assertThat(count(table, "r2")).as(table).isOne();
-        }
+            assertThat(count(table, "r2")).as(table).isEqualTo(keys.length);
+        });
+        RunRows.RUN_TABLES.forEach(table -> assertThat(count(table, "r2")).as(table).isOne());
+        assertThat(rows.unfinished()).isEmpty();
         assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM owned_object", Long.class)).isOne();
     }
 
@@ -47,8 +64,8 @@ class RunRowsTest {
         return tables;
     }
 
-    /** A row of the run with a value of its type in every column. */
-    private void insertRow(String table, String runId) {
+    /** A row of the run with a value of its type in every column: {@code key} in the numeric ones. */
+    private void insertRow(String table, String runId, long key) {
         List<String> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         for (Map<String, Object> column : db.jdbc.queryForList("SELECT COLUMN_NAME, DATA_TYPE FROM"
@@ -58,10 +75,10 @@ class RunRowsTest {
             String type = (String) column.get("DATA_TYPE");
             names.add(name);
             values.add(name.equals("RUN_ID") ? runId : switch (type) {
-                case "BIGINT", "INTEGER" -> 1;
+                case "BIGINT", "INTEGER" -> key;
                 case "BOOLEAN" -> true;
                 case "TIMESTAMP" -> java.sql.Timestamp.valueOf("2026-11-29 00:00:00");
-                default -> "x";
+                default -> Long.toString(key, 36);
             });
         }
         db.jdbc.update("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
