@@ -100,7 +100,6 @@ YML
 run_tool() {
     local name="$1" opts="$2"; shift 2
     local dir="$WORK/$name"
-    LAST="$name"
     rm -rf "$dir"; mkdir -p "$dir"
     set +e
     # shellcheck disable=SC2086
@@ -121,14 +120,14 @@ run_tool() {
 # are heap and RSS, runs without it
 jit() {
     local cpu compiling c2
-    cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/$LAST/time.txt")"
+    cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$(dirname "$OUT")/time.txt")"
     compiling="$(awk '/Total compilation time/ { printf "%.1f", $(NF - 1) }' "$OUT")"
     # no C2 line when C2 is off
     c2="$(awk '/C2 Compile Time:/ { printf "%.1f", $(NF - 1) }' "$OUT")"
     [[ -n "$compiling" && -z "$c2" ]] && c2=0
     echo "$cpu|${compiling:-?}|${c2:-?}"
 }
-jit_text() { IFS='|' read -r cpu compiling c2 <<<"$1"; echo "$cpu s CPU, $compiling s of it compiling (C2 $c2 s)"; }
+jit_text() { local cpu compiling c2; IFS='|' read -r cpu compiling c2 <<<"$1"; echo "$cpu s CPU, $compiling s of it compiling (C2 $c2 s)"; }
 
 # requests KIND: a count from the tool's "requests: GET=n, POST=n ..." line (KIND GET, POST, PATCH, DELETE, PUT)
 requests() { local n; n="$(grep -m1 "requests:" "$OUT" | grep -o "[0-9]* $1" | cut -d" " -f1)"; echo "${n:-0}"; }
@@ -158,7 +157,7 @@ scenario_plan() {
         job "$WORK/plan.yml" "$WORK/org" "$WORK/plan-out" 1000 16 0
         run_tool "plan-$i" "-XX:+CITime" plan "$WORK/plan.yml"
         walls+=("$WALL"); jits+=("$(jit)")
-        echo "  plan-$i: $(jit_text "$(jit)") in ${WALL} s" >&2
+        echo "  plan-$i: $(jit_text "${jits[-1]}") in ${WALL} s" >&2
         lists="$(requests GET)"; w="$(writes)"
         ops="$(grep -m1 -o 'plan: [0-9]* operations' "$WORK/plan-$i/stderr.txt" "$OUT" 2>/dev/null | head -1 || true)"
         rates+=("$(load_rate)")
