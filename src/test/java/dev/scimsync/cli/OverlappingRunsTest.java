@@ -29,8 +29,7 @@ class OverlappingRunsTest {
 
     @AfterEach
     void forgetCredentials() {
-        System.clearProperty("spring.datasource.username");
-        System.clearProperty("spring.datasource.password");
+        TestPostgres.forgetCredentials();
     }
 
     @Test
@@ -52,8 +51,7 @@ class OverlappingRunsTest {
     void aSecondRunOfAJobWhoseLockIsHeldOnPostgresExits4AtOnce() throws IOException {
         TestPostgres.assumeAvailable();
         String url = TestPostgresSchemas.freshSchemaUrl("overlap");
-        System.setProperty("spring.datasource.username", TestPostgres.USER);
-        System.setProperty("spring.datasource.password", TestPostgres.PASSWORD);
+        TestPostgres.credentialsForInProcessRuns();
         Path job = job();
 
         try (JobLocks.Lock first = locks(url).acquire("nightly")) {

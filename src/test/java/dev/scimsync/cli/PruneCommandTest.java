@@ -84,8 +84,7 @@ class PruneCommandTest {
 
     @AfterEach
     void forgetCredentials() {
-        System.clearProperty("spring.datasource.username");
-        System.clearProperty("spring.datasource.password");
+        TestPostgres.forgetCredentials();
     }
 
     /** On PostgreSQL a run of the job may be going on elsewhere: its lock held, the job is left alone. */
@@ -93,8 +92,7 @@ class PruneCommandTest {
     void onPostgresAJobWhoseLockIsHeldIsLeftAloneAndTheOthersArePruned() throws IOException {
         TestPostgres.assumeAvailable();
         String url = TestPostgresSchemas.freshSchemaUrl("prune");
-        System.setProperty("spring.datasource.username", TestPostgres.USER);
-        System.setProperty("spring.datasource.password", TestPostgres.PASSWORD);
+        TestPostgres.credentialsForInProcessRuns();
         Path nightly = job("nightly", "users.csv", "email,org_role\nops-admin@example.com,admin\n");
         Path other = job("other", "other-users.csv", "email,org_role\nops-admin@example.com,admin\n");
         String nightly1 = runId(Cli.run("sync", nightly.toString(), "--state-db", url));

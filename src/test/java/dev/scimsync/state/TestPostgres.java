@@ -34,6 +34,20 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Lets a command line run in this JVM (picocli {@code execute()}) log in, as the environment does for a real
+     * process; {@link #forgetCredentials()} after the test.
+     */
+    public static void credentialsForInProcessRuns() {
+        System.setProperty("spring.datasource.username", USER == null ? "" : USER);
+        System.setProperty("spring.datasource.password", PASSWORD == null ? "" : PASSWORD);
+    }
+
+    public static void forgetCredentials() {
+        System.clearProperty("spring.datasource.username");
+        System.clearProperty("spring.datasource.password");
+    }
+
     /** The environment a child scim-sync process needs to log in: credentials never go on its command line. */
     public static Map<String, String> childEnvironment() {
         return Map.of("SPRING_DATASOURCE_USERNAME", USER == null ? "" : USER,
