@@ -1,9 +1,11 @@
 package dev.scimsync.apply;
 
+import dev.scimsync.input.IdentityText;
 import dev.scimsync.scim.PatchOperation;
 import dev.scimsync.scim.PatchRequest;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimConflictException;
+import dev.scimsync.scim.ScimEmail;
 import dev.scimsync.scim.ScimNotFoundException;
 import dev.scimsync.scim.ScimUnknownOutcomeException;
 import dev.scimsync.scim.ScimUser;
@@ -72,9 +74,7 @@ final class UserOperations {
         } catch (ScimConflictException conflict) {
             return client.findUserByEmail(p.email())
                     .map(existing -> link(op, p, existing, "already existed (409); linked", attempt))
-                    .orElseGet(() -> OpOutcome.failed(op.seq(), 409, "uniqueness",
-                            "userName '" + p.userName() + "' belongs to another user: set a username for "
-                                    + p.email(), attempt));
+                    .orElseGet(() -> OpOutcome.failed(op.seq(), 409, "uniqueness", conflict(p), attempt));
         } catch (ScimUnknownOutcomeException unknown) {
             Optional<ScimUser> existing = client.findUserByEmail(p.email());
             if (existing.isPresent()) {
@@ -85,6 +85,31 @@ final class UserOperations {
             }
             return send(op, p, attempt + 1);
         }
+    }
+
+    /**
+     * Why a create met a 409 although no user has its email. When the user holding the userName has an email that
+     * differs from the row's only by case or by invisible characters, that account is a look-alike of the same
+     * person (made by hand, or from an export with a zero-width space): it is named, never linked, and no advice to
+     * choose another username is given, since that would create the person a second time.
+     */
+    private String conflict(UserPayload p) {
+        Optional<ScimUser> holder = client.findUserByUserName(p.userName());
+        if (holder.isEmpty()) {
+            return "the target refused the create as a duplicate (409), but lists no user with email " + p.email()
+                    + " or userName '" + p.userName() + "'";
+        }
+        ScimUser other = holder.get();
+        String looseEmail = IdentityText.loose(p.email());
+        Optional<String> lookAlike = other.emails().stream().map(ScimEmail::value)
+                .filter(v -> v != null && IdentityText.loose(v).equals(looseEmail)).findFirst();
+        if (lookAlike.isPresent()) {
+            return "user " + other.id() + " has the email '" + IdentityText.visible(lookAlike.get(), 320)
+                    + "', which differs from " + p.email() + " only by case or invisible characters: the same"
+                    + " person's look-alike account; fix its email (or remove it) on the target, then run again";
+        }
+        return "userName '" + p.userName() + "' belongs to another user (" + other.primaryEmail().orElse(other.id())
+                + "): set a username for " + p.email();
     }
 
     private OpOutcome created(PlannedOp op, UserPayload p, ScimUser user, int attempts) {

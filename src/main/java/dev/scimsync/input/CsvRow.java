@@ -49,6 +49,25 @@ public record CsvRow(InputKind kind, String file, long line, List<String> header
         return values.getOrDefault(logicalColumn, "");
     }
 
+    /**
+     * The value of a logical column as the cell holds it, with only ASCII spaces trimmed at the ends (and the
+     * apostrophe scim-sync's own reports put before a formula-like cell taken off), so that identity keys can be
+     * checked exactly: {@link #get} trims every kind of white space. {@code ""} when the file lacks the column.
+     */
+    public String exact(String logicalColumn) {
+        requireKnown(logicalColumn);
+        String headerText = columnHeaders.get(logicalColumn);
+        if (headerText == null) {
+            return "";
+        }
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equals(headerText)) {
+                return i < rawValues.size() ? HeaderMapping.unquoted(IdentityText.trimSpaces(rawValues.get(i))) : "";
+            }
+        }
+        return get(logicalColumn);
+    }
+
     /** Whether the file has a header for this logical column (its value may still be empty). */
     public boolean has(String logicalColumn) {
         requireKnown(logicalColumn);

@@ -4,6 +4,7 @@ import dev.scimsync.apply.OpWriter;
 import dev.scimsync.apply.UserVerifier;
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
+import dev.scimsync.input.IdentityText;
 import dev.scimsync.input.InputKind;
 import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.RunPlanner;
@@ -49,7 +50,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -138,13 +138,15 @@ public class SyncJobFactory {
     private Flow prepare(RunContext run) {
         Flow load = new FlowBuilder<Flow>("load")
                 .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles,
-                        row -> row.get("name")))
+                        row -> IdentityText.loose(row.exact("name"))))
                 .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert,
-                        row -> lower(row.get("email"))))
+                        row -> row.exact("email").isEmpty() ? IdentityText.loose(row.exact("username"))
+                                : IdentityText.looseEmail(row.exact("email"))))
                 .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams,
-                        row -> lower(row.get("team"))))
+                        row -> IdentityText.loose(row.exact("team"))))
                 .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers,
-                        row -> lower(row.get("team")) + "/" + lower(row.get("email"))))
+                        row -> IdentityText.loose(row.exact("team")) + "/"
+                                + IdentityText.looseEmail(row.exact("email"))))
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
                 .build();
         Flow list = new FlowBuilder<Flow>("list-target")
@@ -185,10 +187,6 @@ public class SyncJobFactory {
                         .of(run.runId()).stream().filter(f -> f.kind().equals(kind.id()))
                         .mapToLong(f -> f.rowCount()).sum()))
                 .build();
-    }
-
-    private static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 
     private Step applyStep(RunContext run) {

@@ -1,5 +1,6 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.input.IdentityText;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RemoteOrg;
@@ -9,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -35,8 +38,6 @@ public class RolePlanner {
             SELECT r.id, r.name, r.inherited_from, r.permissions FROM remote_role r
             WHERE r.run_id = ? AND r.pass = 'snapshot'
               AND NOT EXISTS (SELECT 1 FROM desired_role d WHERE d.run_id = r.run_id AND d.name = r.name)
-              AND NOT EXISTS (SELECT 1 FROM row_error e WHERE e.run_id = r.run_id AND e.kind = 'roles'
-                              AND e.row_key = r.name)
               AND """ + Ownership.owned("roles", "r.name") + """
             ORDER BY r.name""";
 
@@ -83,8 +84,17 @@ public class RolePlanner {
             }
         }, runId);
         if (deleteAbsent) {
+            // an invalid row protects every role its name could have meant: names compared in their loose form
+            Set<String> invalidRows = new HashSet<>();
+            jdbc.query("SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'roles' AND row_key IS NOT NULL",
+                    rs -> {
+                invalidRows.add(IdentityText.loose(rs.getString(1)));
+            }, runId);
             jdbc.query(ABSENT, rs -> {
                 String name = rs.getString("name");
+                if (invalidRows.contains(IdentityText.loose(name))) {
+                    return;
+                }
                 String inherited = rs.getString("inherited_from");
                 List<String> holders = holders(org, name);
                 String after = "deleted; " + holders.size() + " users fall back to " + inherited

@@ -1,5 +1,6 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.input.IdentityText;
 import dev.scimsync.state.OpKind;
 import dev.scimsync.state.Ownership;
 import dev.scimsync.state.RemoteOrg;
@@ -116,15 +117,20 @@ public class TeamPlanner {
      */
     private void removeAbsent(OpBatch ops, RemoteOrg org, Set<String> managed, BitSet named,
                               Set<String> protectedUsers) {
-        Set<String> invalidRows = new HashSet<>(jdbc.queryForList("SELECT row_key FROM row_error WHERE run_id = ?"
-                + " AND kind = 'memberships' AND row_key IS NOT NULL", String.class, ops.runId()));
+        // an invalid row protects every membership its key could have meant: keys compared in their loose form
+        Set<String> invalidRows = new HashSet<>();
+        jdbc.query("SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'memberships' AND row_key IS NOT NULL",
+                rs -> {
+            invalidRows.add(IdentityText.loose(rs.getString(1)));
+        }, ops.runId());
         List<Absent> absent = new ArrayList<>();
         for (int m = named.nextClearBit(0); m < org.membershipCount(); m = named.nextClearBit(m + 1)) {
             RemoteOrg.Group group = org.membershipGroup(m);
             RemoteOrg.User user = org.membershipUser(m);
             if (managed.contains(group.nameKey()) && user.emailKey() != null) {
                 String key = group.nameKey() + "/" + user.emailKey();
-                if (!invalidRows.contains(key)) {
+                if (invalidRows.isEmpty() || !invalidRows.contains(IdentityText.loose(group.nameKey()) + "/"
+                        + IdentityText.loose(user.emailKey()))) {
                     absent.add(new Absent(group, user, key));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.scimsync.state;
 
+import dev.scimsync.input.IdentityText;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /** JDBC access to {@code desired_user}: the valid rows of users.csv. */
 @Repository
@@ -27,38 +27,46 @@ public class DesiredUsers {
 
     /**
      * The active users of {@code org} that no row of users.csv names, by email or by userName, not even an invalid
-     * row: absent users, sorted by email (users without one first), then id. The planner and the drift report both
-     * ask here, so they always agree. Memory grows with the organisation, not with the file: only keys that some
-     * listed user has are kept.
+     * row: absent users, sorted by email (users without one first), then id. An invalid row names every user whose
+     * email or userName has its key's loose form ({@link IdentityText#loose}: no invisible characters or white space,
+     * NFKC, case-folded), so a typo never makes the real account absent. The planner and the drift report both ask
+     * here, so they always agree. Memory grows with the organisation, not with the file: only keys that some listed
+     * user has are kept.
      */
     public List<RemoteOrg.User> absent(String runId, RemoteOrg org) {
         Set<String> namedEmails = new HashSet<>();
         Set<String> namedUserNames = new HashSet<>();
-        BiConsumer<String, String> named = (email, userName) -> {
+        jdbc.query("SELECT email_key, user_name_key FROM desired_user WHERE run_id = ?", rs -> {
+            String email = rs.getString(1);
+            String userName = rs.getString(2);
             if (org.userByEmailKey(email) != null) {
                 namedEmails.add(email);
             }
             if (org.userByUserNameKey(userName) != null) {
                 namedUserNames.add(userName);
             }
-        };
-        jdbc.query("SELECT email_key, user_name_key FROM desired_user WHERE run_id = ?", rs -> {
-            named.accept(rs.getString(1), rs.getString(2));
         }, runId);
-        // an invalid row's key may be an email or a userName
+        // an invalid row's key may be an email or a userName, in its loose form
+        Set<String> looselyNamed = new HashSet<>();
         jdbc.query("SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'users' AND row_key IS NOT NULL", rs -> {
-            named.accept(rs.getString(1), rs.getString(1));
+            looselyNamed.add(IdentityText.loose(rs.getString(1)));
         }, runId);
         List<RemoteOrg.User> absent = new ArrayList<>();
         for (RemoteOrg.User u : org.users()) {
             if (u.active() && (u.emailKey() == null || !namedEmails.contains(u.emailKey()))
-                    && (u.userNameKey() == null || !namedUserNames.contains(u.userNameKey()))) {
+                    && (u.userNameKey() == null || !namedUserNames.contains(u.userNameKey()))
+                    && !looselyNamed(looselyNamed, u)) {
                 absent.add(u);
             }
         }
         absent.sort(Comparator.comparing(RemoteOrg.User::emailKey, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(RemoteOrg.User::id));
         return absent;
+    }
+
+    private static boolean looselyNamed(Set<String> looselyNamed, RemoteOrg.User user) {
+        return !looselyNamed.isEmpty() && (looselyNamed.contains(IdentityText.loose(user.emailKey()))
+                || looselyNamed.contains(IdentityText.loose(user.userNameKey())));
     }
 
     /** Inserts valid rows with their raw fields (a JSON array each, same order as {@code users}). */

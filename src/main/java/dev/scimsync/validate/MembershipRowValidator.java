@@ -25,12 +25,12 @@ public final class MembershipRowValidator implements ItemProcessor<CsvRow, Valid
             return Validated.invalid(row, List.of(RowError.forRow(row, row.structuralError())));
         }
         List<RowError> errors = new ArrayList<>();
-        String team = row.get("team");
+        String team = row.exact("team");
         String teamProblem = NameRule.teamProblem(team);
         if (teamProblem != null) {
             errors.add(RowError.forColumn(row, "team", teamProblem));
         }
-        String email = row.get("email");
+        String email = row.exact("email");
         String emailProblem = email.isEmpty() ? "email is required" : EmailRule.problem(email);
         if (emailProblem != null) {
             errors.add(RowError.forColumn(row, "email", emailProblem));
@@ -44,7 +44,7 @@ public final class MembershipRowValidator implements ItemProcessor<CsvRow, Valid
     }
 
     private static String role(CsvRow row, List<RowError> errors) {
-        String role = row.get("role");
+        String role = row.exact("role");
         if (role.isEmpty()) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 final class NameRule {
 
     static final int MAX_TEAM = 128;
+    static final int MAX_ROLE = 64;
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9 _.-]{1,64}");
 
     private NameRule() {
@@ -15,13 +16,14 @@ final class NameRule {
         if (team.isEmpty()) {
             return "team is required";
         }
-        if (Text.length(team) > MAX_TEAM) {
-            return "team name " + Text.quote(team) + " is longer than " + MAX_TEAM + " characters";
-        }
-        return Text.hasControl(team) ? "team name " + Text.quote(team) + " contains a control character" : null;
+        return KeyRule.problem("team name", team, MAX_TEAM);
     }
 
     static String roleProblem(String role) {
+        String key = KeyRule.problem("role name", role, MAX_ROLE);
+        if (key != null) {
+            return key;
+        }
         return ROLE.matcher(role).matches() ? null : "invalid role name " + Text.quote(role)
                 + " (1 to 64 characters: letters, digits, spaces and . _ -)";
     }

@@ -15,7 +15,42 @@ import java.util.regex.Pattern;
 public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<DesiredRole>> {
 
     static final int MAX_DESCRIPTION = 512;
+    static final int MAX_PERMISSIONS = 4000;
     private static final Pattern PERMISSION = Pattern.compile("[a-z]+:[a-z]+");
+
+    /**
+     * The {@code ;}-separated permissions, each {@code object:operation} in lower case. A cell longer than
+     * {@link #MAX_PERMISSIONS} characters is one error, and the invalid permissions of a cell are one error naming
+     * the first few, so a huge cell never turns into thousands of errors.
+     */
+    private static TreeSet<String> permissions(CsvRow row, List<RowError> errors) {
+        TreeSet<String> permissions = new TreeSet<>();
+        String cell = row.get("permissions");
+        if (Text.length(cell) > MAX_PERMISSIONS) {
+            errors.add(RowError.forColumn(row, "permissions", "permissions are " + Text.length(cell)
+                    + " characters long (at most " + MAX_PERMISSIONS + ")"));
+            return permissions;
+        }
+        List<String> invalid = new ArrayList<>();
+        for (String permission : cell.split(";")) {
+            String p = permission.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (PERMISSION.matcher(p).matches()) {
+                permissions.add(p);
+            } else {
+                invalid.add(Text.quote(p));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            errors.add(RowError.forColumn(row, "permissions", "invalid permission" + (invalid.size() > 1 ? "s " : " ")
+                    + String.join(", ", invalid.subList(0, Math.min(3, invalid.size())))
+                    + (invalid.size() > 3 ? " and " + (invalid.size() - 3) + " more" : "")
+                    + " (expected object:operation in lower case, e.g. project:update)"));
+        }
+        return permissions;
+    }
 
     @Override
     public Validated<DesiredRole> process(CsvRow row) {
@@ -24,7 +59,7 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
             return Validated.invalid(row, List.of(RowError.forRow(row, row.structuralError())));
         }
         List<RowError> errors = new ArrayList<>();
-        String name = row.get("name");
+        String name = row.exact("name");
         String nameProblem = name.isEmpty() ? "name is required" : NameRule.roleProblem(name);
         if (nameProblem == null && MembershipRowValidator.TEAM_ROLES.contains(name.toLowerCase(Locale.ROOT))) {
             nameProblem = Text.quote(name) + " is a built-in role; a custom role needs another name";
@@ -37,23 +72,11 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
             errors.add(RowError.forColumn(row, "inherited_from", "unknown inherited role "
                     + Text.quote(row.get("inherited_from")) + " (expected member or viewer)"));
         }
-        TreeSet<String> permissions = new TreeSet<>();
-        for (String permission : row.get("permissions").split(";")) {
-            String p = permission.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            if (PERMISSION.matcher(p).matches()) {
-                permissions.add(p);
-            } else {
-                errors.add(RowError.forColumn(row, "permissions", "invalid permission " + Text.quote(p)
-                        + " (expected object:operation in lower case, e.g. project:update)"));
-            }
-        }
+        TreeSet<String> permissions = permissions(row, errors);
         String description = row.get("description");
-        if (Text.length(description) > MAX_DESCRIPTION || Text.hasControl(description)) {
-            errors.add(RowError.forColumn(row, "description", "description must be at most " + MAX_DESCRIPTION
-                    + " characters without control characters"));
+        String descriptionProblem = KeyRule.freeTextProblem("description", description, MAX_DESCRIPTION);
+        if (descriptionProblem != null) {
+            errors.add(RowError.forColumn(row, "description", descriptionProblem));
         }
         if (!errors.isEmpty()) {
             return Validated.invalid(row, errors);

@@ -17,7 +17,7 @@ public final class TeamRowValidator implements ItemProcessor<CsvRow, Validated<D
         if (row.structuralError() != null) {
             return Validated.invalid(row, List.of(RowError.forRow(row, row.structuralError())));
         }
-        String team = row.get("team");
+        String team = row.exact("team");
         String problem = NameRule.teamProblem(team);
         if (problem != null) {
             return Validated.invalid(row, List.of(RowError.forColumn(row, "team", problem)));

@@ -1,5 +1,7 @@
 package dev.scimsync.validate;
 
+import dev.scimsync.input.IdentityText;
+
 /** Helpers for checking text values and showing them in messages. */
 final class Text {
 
@@ -9,40 +11,12 @@ final class Text {
     }
 
     /**
-     * The value in single quotes, safe for a one-line message: control characters escaped, values longer than
-     * about 60 characters cut short with {@code ...}.
+     * The value in single quotes, safe for a one-line message: every character a person could not see (control and
+     * format characters, spaces other than the ASCII space) written as a code point, {@code 'alice@example.com<U+200B>'},
+     * values longer than 60 characters cut short with {@code ...}.
      */
     static String quote(String value) {
-        StringBuilder shown = new StringBuilder("'");
-        int count = 0;
-        for (int i = 0; i < value.length(); i = value.offsetByCodePoints(i, 1)) {
-            if (count++ == SHOWN) {
-                shown.append("...");
-                break;
-            }
-            int c = value.codePointAt(i);
-            switch (c) {
-                case '\n' -> shown.append("\\n");
-                case '\r' -> shown.append("\\r");
-                case '\t' -> shown.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        shown.append(String.format("\\u%04X", c));
-                    } else {
-                        shown.appendCodePoint(c);
-                    }
-                }
-            }
-        }
-        return shown.append('\'').toString();
-    }
-
-    static boolean hasControl(String value) {
-        return value.codePoints().anyMatch(Character::isISOControl);
-    }
-
-    static boolean hasWhitespace(String value) {
-        return value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        return "'" + IdentityText.visible(value, SHOWN) + "'";
     }
 
     static int length(String value) {

@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<DesiredUser>> {
 
     static final int MAX_DISPLAY_NAME = 256;
+    static final int MAX_USERNAME = 64;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,64}");
     private static final Set<String> ORG_ROLES = Set.of("admin", "member", "viewer");
     private static final Set<String> TRUE = Set.of("true", "yes", "1", "");
@@ -47,18 +48,21 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
     }
 
     private static String email(CsvRow row, List<RowError> errors) {
-        String email = row.get("email");
+        String email = row.exact("email");
         String problem = email.isEmpty() ? "email is required" : EmailRule.problem(email);
         return check(row, "email", problem, email, errors);
     }
 
     private static String userName(CsvRow row, List<RowError> errors) {
-        String userName = row.get("username");
+        String userName = row.exact("username");
         if (userName.isEmpty()) {
             return null;
         }
-        String problem = USERNAME.matcher(userName).matches() ? null : "invalid username " + Text.quote(userName)
-                + " (1 to 64 characters: letters A-Z, digits and . _ @ + -)";
+        String problem = KeyRule.problem("username", userName, MAX_USERNAME);
+        if (problem == null && !USERNAME.matcher(userName).matches()) {
+            problem = "invalid username " + Text.quote(userName)
+                    + " (1 to 64 characters: letters A-Z, digits and . _ @ + -)";
+        }
         return check(row, "username", problem, userName, errors);
     }
 
@@ -67,13 +71,7 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
         if (displayName.isEmpty()) {
             return null;
         }
-        String problem = null;
-        if (Text.length(displayName) > MAX_DISPLAY_NAME) {
-            problem = "display name " + Text.quote(displayName) + " is " + Text.length(displayName)
-                    + " characters long (at most " + MAX_DISPLAY_NAME + ")";
-        } else if (Text.hasControl(displayName)) {
-            problem = "display name " + Text.quote(displayName) + " contains a control character or line break";
-        }
+        String problem = KeyRule.freeTextProblem("display name", displayName, MAX_DISPLAY_NAME);
         return check(row, "display_name", problem, displayName, errors);
     }
 

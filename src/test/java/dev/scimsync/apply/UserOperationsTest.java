@@ -13,6 +13,8 @@ import dev.scimsync.state.PlannedOp;
 import dev.scimsync.state.UserPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,25 @@ class UserOperationsTest {
         assertThat(outcome.httpStatus()).isEqualTo(409);
         assertThat(outcome.detail()).contains("userName 'ann' belongs to another user");
         assertThat(client.users().get(other.id()).organizationRole()).isEqualTo("member");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ann@example.com\u200B", "\u202Eann@example.com", "ann@exa\uFEFFmple.com",
+            "ann@example.com\u00A0", "ANN@example.com\u2060"})
+    void a409FromALookAlikeAccountNamesItAndNeverAdvisesAnotherUsername(String lookAlike) {
+        ScimUser other = client.users().create(ScimUser.newUser("ann", "Ann", lookAlike));
+
+        OpOutcome outcome = operations.execute(create("ann@example.com", "ann", null), false);
+
+        assertThat(outcome.state()).isEqualTo(OpState.FAILED);
+        assertThat(outcome.httpStatus()).isEqualTo(409);
+        assertThat(outcome.detail()).contains("user " + other.id())
+                .contains("differs from ann@example.com only by case or invisible characters")
+                .containsPattern("<U\\+[0-9A-F]{4}>")
+                .doesNotContain("set a username");
+        assertThat(emulator.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(2);
+        assertThat(emulator.requests()).filteredOn(r -> !r.method().equals("POST") && !r.method().equals("GET"))
+                .isEmpty();
     }
 
     @Test
