@@ -19,6 +19,8 @@ final class StrictUtf8Reader extends Reader {
 
     static final String NOT_UTF8 = "not valid UTF-8 (save the file as UTF-8)";
     static final String UTF16 = "UTF-16 file: save it as UTF-8";
+    /** The longest physical line read, in characters: 4 MiB. A longer one rejects the file (naming its line). */
+    static final int MAX_LINE = 4 * 1024 * 1024;
     static final String BINARY = "contains NUL bytes: a binary file, or UTF-16 without a byte-order mark "
             + "(save the file as UTF-8 text)";
 
@@ -32,6 +34,7 @@ final class StrictUtf8Reader extends Reader {
     private boolean decoded;
     private long lineBreaks;
     private boolean afterCarriageReturn;
+    private long lineLength;
 
     StrictUtf8Reader(InputStream in) throws IOException {
         this.in = in;
@@ -106,7 +109,10 @@ final class StrictUtf8Reader extends Reader {
         bytes.flip();
     }
 
-    /** Counts line breaks (CR LF, LF or CR) in the newly decoded characters and refuses NUL. */
+    /**
+     * Counts line breaks (CR LF, LF or CR) in the newly decoded characters, refuses NUL and lines longer than
+     * {@link #MAX_LINE}: one runaway line (a 20 MB cell, a file with no line breaks) must not be read whole.
+     */
     private void scan(int end) throws UnreadableInputException {
         for (int i = 0; i < end; i++) {
             char c = chars.get(i);
@@ -115,13 +121,19 @@ final class StrictUtf8Reader extends Reader {
                     lineBreaks++;
                 }
                 afterCarriageReturn = false;
+                lineLength = 0;
             } else if (c == '\r') {
                 lineBreaks++;
                 afterCarriageReturn = true;
+                lineLength = 0;
             } else {
                 afterCarriageReturn = false;
                 if (c == '\0') {
                     throw new UnreadableInputException(lineBreaks + 1, BINARY);
+                }
+                if (++lineLength > MAX_LINE) {
+                    throw new UnreadableInputException(lineBreaks + 1, "the line is longer than " + MAX_LINE
+                            + " characters (4 MiB), the longest line scim-sync reads; is the export garbled?");
                 }
             }
         }

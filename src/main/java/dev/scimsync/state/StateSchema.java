@@ -1,16 +1,52 @@
 package dev.scimsync.state;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 
 /** Creates the staging tables on start-up; every statement is idempotent, so a shared database is safe. */
 @Component
 public class StateSchema {
 
+    /**
+     * The tables that keep each input row's fields as read ({@code raw}). A row may be as long as an input line may
+     * be (a cell the job does not use is never limited), longer than any {@code VARCHAR} H2 has, so the column is
+     * the database's unbounded text type.
+     */
+    static final List<String> RAW_TABLES = List.of("desired_user", "desired_team", "desired_member", "desired_role",
+            "row_error");
+
     public StateSchema(DataSource dataSource) {
         new ResourceDatabasePopulator(new ClassPathResource("dev/scimsync/state/schema.sql")).execute(dataSource);
+        widenRawColumns(dataSource);
+    }
+
+    /** Turns the {@code raw} columns that older databases made {@code VARCHAR(1000000)} into unbounded text, once. */
+    private static void widenRawColumns(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        boolean postgres;
+        try (Connection connection = dataSource.getConnection()) {
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the state database's product name", e);
+        }
+        for (String table : RAW_TABLES) {
+            List<String> types = jdbc.queryForList("SELECT data_type FROM information_schema.columns"
+                    + " WHERE LOWER(table_name) = ? AND LOWER(column_name) = 'raw'"
+                    + " AND table_schema = CURRENT_SCHEMA",
+                    String.class, table);
+            if (types.isEmpty() || !types.get(0).toLowerCase(Locale.ROOT).startsWith("character varying")) {
+                continue;
+            }
+            jdbc.execute(postgres ? "ALTER TABLE " + table + " ALTER COLUMN raw TYPE TEXT"
+                    : "ALTER TABLE " + table + " ALTER COLUMN raw SET DATA TYPE CHARACTER LARGE OBJECT");
+        }
     }
 }

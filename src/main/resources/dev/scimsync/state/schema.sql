@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS desired_user (
     display_name   VARCHAR(512),
     org_role       VARCHAR(16),
     active         BOOLEAN      NOT NULL,
-    raw            VARCHAR(1000000),
+    raw            TEXT,
     PRIMARY KEY (run_id, line_no)
 );
 -- The desired_* tables have no index but their primary key, so that loading appends in key order: the rules and the
@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS row_error (
     column_name  VARCHAR(500),
     reason       VARCHAR(4000) NOT NULL,
     row_key      VARCHAR(320),
-    raw          VARCHAR(1000000),
+    raw          TEXT,
     PRIMARY KEY (run_id, kind, line_no, seq)
 );
 CREATE INDEX IF NOT EXISTS row_error_key ON row_error (run_id, kind, row_key);
@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS desired_team (
     line_no   BIGINT       NOT NULL,
     name      VARCHAR(200) NOT NULL,
     name_key  VARCHAR(200) NOT NULL,
-    raw       VARCHAR(1000000),
+    raw       TEXT,
     PRIMARY KEY (run_id, line_no)
 );
 
@@ -117,7 +117,7 @@ CREATE TABLE IF NOT EXISTS desired_member (
     email      VARCHAR(320) NOT NULL,
     email_key  VARCHAR(320) NOT NULL,
     role       VARCHAR(100),
-    raw        VARCHAR(1000000),
+    raw        TEXT,
     PRIMARY KEY (run_id, line_no)
 );
 
@@ -128,7 +128,7 @@ CREATE TABLE IF NOT EXISTS desired_role (
     inherited_from  VARCHAR(16)   NOT NULL,
     permissions     VARCHAR(10000) NOT NULL,
     description     VARCHAR(1000),
-    raw             VARCHAR(1000000),
+    raw             TEXT,
     PRIMARY KEY (run_id, line_no)
 );
 

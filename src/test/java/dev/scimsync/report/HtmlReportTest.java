@@ -1,6 +1,8 @@
 package dev.scimsync.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +17,22 @@ class HtmlReportTest {
                 .contains("and 44 more: see results.csv");
         assertThat(html.indexOf("id=\"failures\"")).isLessThan(html.indexOf("id=\"drift\""));
         assertThat(html.indexOf("id=\"drift\"")).isLessThan(html.indexOf("id=\"blocked\""));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4, 'aborted (the error rate guard stopped the run)'", "5, input rejected before any write"})
+    void aRunThatStoppedSaysWhatStoppedItAndNeverThatEveryRowWasApplied(int exitCode, String outcome) {
+        String stopped = new HtmlReport().render(ReportPages.sample(exitCode, outcome, "users.csv line 3: what stopped it",
+                false));
+
+        assertThat(stopped).contains("exit " + exitCode + ": " + outcome).contains("users.csv line 3: what stopped it")
+                .contains("the run stopped before it finished").doesNotContain("every row was applied");
+    }
+
+    @Test
+    void aFinishedRunWithNothingToFixSaysEveryRowWasApplied() {
+        assertThat(new HtmlReport().render(ReportPages.sample(0, "all in sync", null, false)))
+                .contains("every row was applied").doesNotContain("stopped before it finished");
     }
 
     @Test
