@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +50,7 @@ class RowRulesTest {
                 member(4, "Blue", "a@x.org"), member(5, "RED", "A@x.org"), member(6, "red/a", "@x.org")),
                 raws(2, 3, 4, 5, 6));
 
-        int moved = rules.rejectDuplicates("r1", "memberships", "desired_member", "team_key, email_key",
+        int moved = rules.rejectDuplicates("r1", "memberships", "desired_member", "team_key, email_key", Map.of(),
                 "CONCAT(d.team, ' / ', d.email)", "membership", "email", "m.csv",
                 "CONCAT(d.team_key, '/', d.email_key)");
 
@@ -64,9 +66,9 @@ class RowRulesTest {
                 raws(2, 3));
         sets.insertRoles("r1", List.of(role(2, "Auditor"), role(3, "auditor"), role(4, "Auditor")), raws(2, 3, 4));
 
-        int teams = rules.rejectDuplicates("r1", "teams", "desired_team", "name_key", "d.name",
+        int teams = rules.rejectDuplicates("r1", "teams", "desired_team", "name_key", Map.of(), "d.name",
                 "team (ignoring case)", "team", "t.csv", "d.name_key");
-        int roles = rules.rejectDuplicates("r1", "roles", "desired_role", "name", "d.name", "role", "name",
+        int roles = rules.rejectDuplicates("r1", "roles", "desired_role", "name", Map.of(), "d.name", "role", "name",
                 "roles.csv", "d.name");
 
         assertThat(teams).isEqualTo(1);
@@ -86,7 +88,7 @@ class RowRulesTest {
         }
         sets.insertTeams("r1", teams, Collections.nCopies(teams.size(), "[]"));
 
-        assertThat(rules.rejectDuplicates("r1", "teams", "desired_team", "name_key", "d.name",
+        assertThat(rules.rejectDuplicates("r1", "teams", "desired_team", "name_key", Map.of(), "d.name",
                 "team (ignoring case)", "team", "t.csv", "d.name_key")).isZero();
         assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM desired_team", Long.class)).isEqualTo(5000L);
     }
@@ -100,7 +102,7 @@ class RowRulesTest {
         sets.insertTeams("r1", teams, Collections.nCopies(teams.size(), "[]"));
 
         int moved = new TransactionTemplate(db.transactions).execute(tx -> rules.rejectDuplicates("r1", "teams",
-                "desired_team", "name_key", "d.name", "team (ignoring case)", "team", "t.csv", "d.name_key"));
+                "desired_team", "name_key", Map.of(), "d.name", "team (ignoring case)", "team", "t.csv", "d.name_key"));
 
         assertThat(moved).isEqualTo(1499);
         assertThat(db.jdbc.queryForList("SELECT DISTINCT reason FROM row_error", String.class))
@@ -111,7 +113,7 @@ class RowRulesTest {
 
     /** In a transaction, as in the job. */
     private int rejectUsers(String runId) {
-        return new TransactionTemplate(db.transactions).execute(tx -> rules.rejectDuplicates(runId, "users", "desired_user", "email_key", "d.email",
+        return new TransactionTemplate(db.transactions).execute(tx -> rules.rejectDuplicates(runId, "users", "desired_user", "email_key", Map.of(), "d.email",
                 "email (ignoring case)", "Email", "in/users.csv", "d.email_key"));
     }
 
@@ -135,6 +137,28 @@ class RowRulesTest {
     private List<Long> lines(String table, String runId) {
         return db.jdbc.queryForList("SELECT line_no FROM " + table + " WHERE run_id = ? ORDER BY line_no",
                 Long.class, runId);
+    }
+
+    @Test
+    void rowsOfOneKeyThatAgreeKeepTheFirstAndRowsThatDisagreeAreAllRejected() {
+        List<String> labels = List.of("org_role", "active");
+        List<RowRules.Row> agree = List.of(new RowRules.Row(2, "a@x.org", Arrays.asList("admin", "TRUE")),
+                new RowRules.Row(5, "A@x.org", Arrays.asList("admin", "TRUE")),
+                new RowRules.Row(9, "a@X.org", Arrays.asList("admin", "TRUE")));
+        assertThat(RowRules.decide(agree, labels, "email", "u.csv")).containsExactly(
+                new RowRules.Rejection(5, "duplicate email 'A@x.org' (also on line 2 of u.csv)"),
+                new RowRules.Rejection(9, "duplicate email 'a@X.org' (also on line 2 of u.csv)"));
+
+        List<RowRules.Row> disagree = List.of(new RowRules.Row(2, "a@x.org", Arrays.asList("admin", "TRUE")),
+                new RowRules.Row(5, "A@x.org", Arrays.asList("admin", "TRUE")),
+                new RowRules.Row(9, "a@X.org", Arrays.asList(null, "TRUE")));
+        assertThat(RowRules.decide(disagree, labels, "email", "u.csv")).containsExactly(
+                new RowRules.Rejection(2, "duplicate email 'a@x.org' with other values on lines 5, 9 of u.csv"
+                        + " (here org_role 'admin'); none of these rows is applied until they agree"),
+                new RowRules.Rejection(5, "duplicate email 'A@x.org' with other values on lines 2, 9 of u.csv"
+                        + " (here org_role 'admin'); none of these rows is applied until they agree"),
+                new RowRules.Rejection(9, "duplicate email 'a@X.org' with other values on lines 2, 5 of u.csv"
+                        + " (here org_role (empty)); none of these rows is applied until they agree"));
     }
 
     private List<List<Object>> errors(String runId) {

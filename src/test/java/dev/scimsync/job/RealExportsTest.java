@@ -1,0 +1,202 @@
+package dev.scimsync.job;
+
+import dev.scimsync.emulator.RecordedRequest;
+import dev.scimsync.scim.ScimUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exports as admins really make them, synced into the emulator's demo organisation: keys with invisible characters,
+ * cells far longer than any value, rows that repeat a key with other values. None of them may cost a real account
+ * or stop the job.
+ */
+@SpringBatchTest
+@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+        properties = "spring.datasource.url=jdbc:h2:mem:real-exports-test;DB_CLOSE_DELAY=-1")
+class RealExportsTest {
+
+    private static final String DEACTIVATE = "policy: { absent-users: deactivate, max-removals: 100% }\n";
+    private static final String ALL_USERS = """
+            ops-admin@example.com,ops-admin
+            alice@example.com,alice
+            bob@example.com,bob
+            legacy@example.com,legacy
+            """;
+
+    @Autowired
+    SyncRunner runner;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+
+    @TempDir
+    Path dir;
+
+    EmulatedOrg org;
+
+    @BeforeEach
+    void start() {
+        org = EmulatedOrg.demo(dir);
+        SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
+    }
+
+    @AfterEach
+    void stop() {
+        org.close();
+        jobRepositoryTestUtils.removeJobExecutions();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice@example.com\u200B", "\u202Ealice@example.com", "ali\uFEFFce@example.com",
+            "alice@example.com\u00A0", "Alice@Example.com\u2060", "Alice Ng <alice@example.com>",
+            "mailto:alice@example.com", "alice@example.com;", "\"alice@example.com\"", "ａｌｉｃｅ@example.com\u200D"})
+    void anEmailThatOnlyLooksLikeTheRealOneNeitherCreatesAnAccountNorDeactivatesTheRealUser(String lookAlike)
+            throws IOException {
+        RunResult first = sync(DEACTIVATE, users(ALL_USERS));
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);
+        org.emulator.resetCounts();
+
+        RunResult second = sync(DEACTIVATE, users(ALL_USERS.replace("alice@example.com", csvCell(lookAlike))));
+
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(second.rowCounts()).containsEntry("invalid", 1L).containsEntry("deactivated", 0L)
+                .containsEntry("created", 0L);
+        assertThat(org.users().get("alice@example.com").active()).isTrue();
+        assertThat(org.users()).hasSize(5);
+        assertThat(org.writes()).isEmpty();
+        List<String> results = Files.readAllLines(second.outDir().resolve("results.csv"), StandardCharsets.UTF_8);
+        assertThat(results).filteredOn(l -> l.contains(",3,")).singleElement().asString().contains("invalid")
+                .doesNotContain("set a username");
+    }
+
+    @Test
+    void anInvisibleCharacterInTheReportNamesItsCodePoint() throws IOException {
+        RunResult result = sync(DEACTIVATE, users(ALL_USERS.replace("alice@example.com", "alice@example.com\u200B")));
+
+        assertThat(Files.readString(result.outDir().resolve("results.csv"))).contains("alice@example.com<U+200B>");
+        assertThat(Files.readString(result.outDir().resolve("failed-users.csv")))
+                .contains("alice@example.com\u200B,alice,");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"research\u200B,alice@example.com", "research,alice@example.com\u200B",
+            "RESEARCH\u00A0,Alice@example.com", "research,Alice Ng <alice@example.com>"})
+    void aMembershipThatOnlyLooksLikeTheRealOneNeverRemovesTheRealMember(String lookAlike) throws IOException {
+        String job = "policy: { absent-members: remove, max-removals: 100% }\n";
+        String members = "research,ops-admin@example.com,admin\nresearch,alice@example.com,member\n";
+        assertThat(syncMembers(job, members).exitCode()).isEqualTo(ExitCodes.OK);
+        org.emulator.resetCounts();
+
+        RunResult second = syncMembers(job, members.replace("research,alice@example.com",
+                lookAlike.replace("Alice Ng <alice@example.com>", "\"Alice Ng <alice@example.com>\"")));
+
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(second.rowCounts()).containsEntry("invalid", 1L);
+        assertThat(org.writes()).isEmpty();
+        assertThat(org.teams().get("research").memberIds()).contains(org.users().get("alice@example.com").id());
+    }
+
+    @Test
+    void aChunkWithHugeCellsIsOneInvalidRowEachAndTheNextRunCompletes() throws IOException {
+        String hugeName = "N".repeat(2_000_000);
+        String hugeNotes = "n".repeat(1_200_000);
+        StringBuilder users = new StringBuilder("email,username,display_name,notes\n");
+        for (int i = 1; i <= 10; i++) {
+            String name = i == 4 ? hugeName : "User " + i;
+            String notes = i == 7 ? hugeNotes : "";
+            users.append("new").append(i).append("@example.com,new").append(i).append(',').append(name).append(',')
+                    .append(notes).append('\n');
+        }
+        Path usersFile = org.file("users.csv", users.toString());
+        String longTeam = "t".repeat(400);
+        Path members = org.file("memberships.csv", "team,email,role\nresearch,new1@example.com,\n" + longTeam
+                + ",new2@example.com,\nresearch,new3@example.com,viewer\n");
+        String job = """
+                inputs: { users: %s, memberships: %s }
+                limits: { chunk-size: 10 }
+                """.formatted(usersFile, members);
+
+        RunResult first = runner.start(RunMode.SYNC, org.job(job), null);
+
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(first.rowCounts()).containsEntry("invalid", 2L).containsEntry("created", 11L)
+                .containsEntry("failed", 0L);
+        Map<String, ScimUser> target = org.users();
+        assertThat(target).containsKeys("new1@example.com", "new7@example.com", "new10@example.com")
+                .doesNotContainKey("new4@example.com");
+        assertThat(org.teams().get("research").memberIds()).contains(target.get("new1@example.com").id(),
+                target.get("new3@example.com").id());
+        List<String> failedUsers = Files.readAllLines(first.outDir().resolve("failed-users.csv"));
+        assertThat(failedUsers).hasSize(2);
+        assertThat(failedUsers.get(1)).startsWith("new4@example.com,new4," + hugeName + ",,");
+        assertThat(Files.readString(first.outDir().resolve("results.csv")))
+                .contains("400 characters (at most 128)").contains("2000000 characters long (at most 256)");
+
+        RunResult second = runner.start(RunMode.SYNC, org.job(job), null);
+
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(second.rowCounts()).containsEntry("invalid", 2L).containsEntry("unchanged", 11L);
+    }
+
+    @Test
+    void rowsThatRepeatAKeyWithOtherValuesAreAllInvalidAndTheUserKeepsItsState() throws IOException {
+        RunResult first = sync(DEACTIVATE, users(ALL_USERS));
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);
+        org.emulator.resetCounts();
+
+        RunResult second = runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(org.file("users.csv",
+                """
+                email,username,org_role
+                ops-admin@example.com,ops-admin,admin
+                alice@example.com,alice,admin
+                bob@example.com,bob,
+                legacy@example.com,legacy,
+                ALICE@example.com,alice,viewer
+                bob@example.com,bob,
+                """)) + DEACTIVATE), null);
+
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(second.rowCounts()).containsEntry("invalid", 3L).containsEntry("deactivated", 0L);
+        assertThat(org.users().get("alice@example.com").organizationRole()).isEqualTo("member");
+        assertThat(org.users().get("alice@example.com").active()).isTrue();
+        assertThat(org.writes()).extracting(RecordedRequest::method).isEmpty();
+        String results = Files.readString(second.outDir().resolve("results.csv"));
+        assertThat(results).contains("duplicate email (ignoring case) 'alice@example.com' with other values on line 6")
+                .contains("duplicate email (ignoring case) 'ALICE@example.com' with other values on line 3")
+                .contains("duplicate email (ignoring case) 'bob@example.com' (also on line 4");
+    }
+
+    private RunResult sync(String policy, Path users) throws IOException {
+        return runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(users) + policy), null);
+    }
+
+    private RunResult syncMembers(String policy, String rows) throws IOException {
+        Path members = org.file("memberships.csv", "team,email,role\n" + rows);
+        return runner.start(RunMode.SYNC, org.job("inputs: { memberships: %s }\n".formatted(members) + policy), null);
+    }
+
+    private Path users(String rows) throws IOException {
+        return org.file("users.csv", "email,username\n" + rows);
+    }
+
+    private static String csvCell(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains(";")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
