@@ -21,6 +21,11 @@ class PlanCommand extends RunCommand {
             description = "Allow up to N removals of each kind in this run, above policy.max-removals.")
     Long allowRemovals;
 
+    @Option(names = "--partial",
+            description = "Every input is partial (some rows only, e.g. fixed failed rows): apply its rows, but treat"
+                    + " nothing it lacks as absent and skip the row-drop guard. A failed-<input>.csv is partial anyway.")
+    boolean partial;
+
     JobConfig config;
 
     @Override
@@ -30,7 +35,7 @@ class PlanCommand extends RunCommand {
 
     @Override
     RunResult run(SyncRunner runner) {
-        return runner.start(mode(), config, null, allowRemovals);
+        return runner.start(mode(), config, null, allowRemovals, partial);
     }
 
     RunMode mode() {

@@ -5,9 +5,12 @@ import dev.scimsync.input.InputFileInfo;
 import dev.scimsync.input.InputGuard;
 import dev.scimsync.input.InputKind;
 import dev.scimsync.input.InputRejectedException;
+import dev.scimsync.input.PartialInputs;
 import dev.scimsync.config.RemovalLimit;
 import dev.scimsync.state.InputFileRecord;
 import dev.scimsync.state.InputFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -24,6 +27,10 @@ import java.util.Objects;
  * stops the run too: the plan would no longer say what the inputs ask for.
  */
 final class InputGuardTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(InputGuardTasklet.class);
+    private static final Map<InputKind, String> ABSENT = Map.of(InputKind.USERS, "users", InputKind.TEAMS, "teams",
+            InputKind.MEMBERSHIPS, "members", InputKind.ROLES, "roles");
 
     private final RunContext context;
     private final InputFiles inputFiles;
@@ -43,10 +50,15 @@ final class InputGuardTasklet implements Tasklet {
         configured(context.config().inputs()).forEach((kind, file) -> {
             InputFileInfo info = InputGuard.inspect(kind, file, file.toString(),
                     context.config().inputs().columnsFor(kind.id()));
+            boolean partial = context.run().partialInputs() || PartialInputs.isFailedRowsFile(kind, info.header());
             InputFileRecord record = InputFileRecord.of(kind.id(), info.file(), info.sha256(), info.rows(),
-                    info.header());
+                    info.header(), partial);
             inputFiles.save(runId, record);
-            if (context.mode() != RunMode.APPLY) {
+            if (partial) {
+                log.warn("{} is a partial input ({}): its rows are applied; absent-{} and policy.max-row-drop are off"
+                        + " for it", file, context.run().partialInputs() ? "--partial" : "a failed-rows file",
+                        ABSENT.get(kind));
+            } else if (context.mode() != RunMode.APPLY) {
                 checkRowDrop(kind, file, info.rows());
             }
             InputFileRecord plannedFile = planned.remove(kind.id());

@@ -5,6 +5,8 @@ import dev.scimsync.config.PolicyConfig;
 import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.RunReport;
+import dev.scimsync.state.InputFileRecord;
+import dev.scimsync.state.InputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -28,8 +30,11 @@ final class PlanTasklet implements Tasklet {
     private final MembershipRules membershipRules;
     private final RunPlanner planner;
     private final RunReport report;
+    private final InputFiles inputFiles;
 
-    PlanTasklet(RunContext context, MembershipRules membershipRules, RunPlanner planner, RunReport report) {
+    PlanTasklet(RunContext context, MembershipRules membershipRules, RunPlanner planner, RunReport report,
+                InputFiles inputFiles) {
+        this.inputFiles = inputFiles;
         this.context = context;
         this.membershipRules = membershipRules;
         this.planner = planner;
@@ -47,11 +52,16 @@ final class PlanTasklet implements Tasklet {
         PolicyConfig policy = context.config().policy();
         Set<String> protectedUsers = new HashSet<>();
         policy.protectedUsers().forEach(email -> protectedUsers.add(email.toLowerCase(Locale.ROOT)));
-        // absent objects are removed only when their file is part of the job: no users.csv never means "nobody"
+        // absent objects are removed only when their file is part of the job and whole: no users.csv never means
+        // "nobody", and a partial input (fixed failed rows fed back) never means "only these"
+        Set<String> partial = new HashSet<>();
+        inputFiles.of(runId).stream().filter(InputFileRecord::partial).forEach(f -> partial.add(f.kind()));
         RunPlanner.Plan plan = planner.plan(runId, context.config().name(), new RunPlanner.Policy(
-                inputs.users() != null && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
-                policy.absentMembers() == PolicyConfig.AbsentMembers.REMOVE,
-                inputs.roles() != null && policy.absentRoles() == PolicyConfig.AbsentRoles.DELETE, protectedUsers,
+                inputs.users() != null && !partial.contains("users")
+                        && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
+                !partial.contains("memberships") && policy.absentMembers() == PolicyConfig.AbsentMembers.REMOVE,
+                inputs.roles() != null && !partial.contains("roles")
+                        && policy.absentRoles() == PolicyConfig.AbsentRoles.DELETE, protectedUsers,
                 context.client().dialect().supportsProfileUpdates(), policy.maxRemovals(),
                 context.run().allowRemovals()));
         contribution.incrementWriteCount(plan.operations());

@@ -121,7 +121,7 @@ public class SyncJobFactory {
                 .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
                 .next(prepare).on("SKIP").to(apply)
                 .from(prepare).on("*").to(prepare(run))
-                .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report)))
+                .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report, inputFiles)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
                 .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership)))

@@ -78,6 +78,18 @@ public class SyncRunner {
      * @param allowRemovals raises {@code policy.max-removals} to this many removals of each kind for this run only
      */
     public RunResult start(RunMode mode, JobConfig config, String planRunId, Long allowRemovals) {
+        return start(mode, config, planRunId, allowRemovals, false);
+    }
+
+    /**
+     * Starts a new run.
+     *
+     * @param allowRemovals raises {@code policy.max-removals} to this many removals of each kind for this run only
+     * @param partialInputs every input of the run is a partial input ({@code --partial}): its rows are applied, the
+     *                      absent-* policies and the row-drop guard are off for it
+     */
+    public RunResult start(RunMode mode, JobConfig config, String planRunId, Long allowRemovals,
+                           boolean partialInputs) {
         if (config.inputs().roles() != null && !ScimDialect.of(config.target().dialect()).supportsRoles()) {
             throw new ConfigException("inputs.roles: the " + config.target().dialect() + " dialect has no custom"
                     + " roles (/Roles is a W&B extension); remove roles.csv from this job or use dialect wandb");
@@ -86,7 +98,8 @@ public class SyncRunner {
         try (JobLocks.Lock lock = locks.acquire(config.name())) {
             String runId = RunIds.next();
             RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
-                    config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals);
+                    config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals,
+                    partialInputs);
             runs.insert(run);
             return execute(run);
         }

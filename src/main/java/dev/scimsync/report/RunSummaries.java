@@ -84,7 +84,7 @@ public class RunSummaries {
 
     private List<RunSummary.Input> inputs(RunRecord run) {
         return inputFiles.of(run.runId()).stream()
-                .map(f -> new RunSummary.Input(f.kind(), f.path(), f.sha256(), f.rowCount())).toList();
+                .map(f -> new RunSummary.Input(f.kind(), f.path(), f.sha256(), f.rowCount(), f.partial())).toList();
     }
 
     private static Map<String, Map<String, Long>> rows(RowCounts counts) {

@@ -26,8 +26,15 @@ public record RunSummary(String runId, String job, String command, String planRu
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** An input file: its checksum tells whether two runs read the same file. */
-    public record Input(String kind, String path, String sha256, long rows) {
+    /**
+     * An input file: its checksum tells whether two runs read the same file; a partial one (a failed-rows file fed
+     * back, or {@code --partial}) had the absent-* policies and the row-drop guard off.
+     */
+    public record Input(String kind, String path, String sha256, long rows, boolean partial) {
+
+        public Input(String kind, String path, String sha256, long rows) {
+            this(kind, path, sha256, rows, false);
+        }
     }
 
     /** Rows of every kind with this status. */

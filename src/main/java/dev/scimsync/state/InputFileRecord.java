@@ -10,13 +10,17 @@ import java.util.List;
  *
  * @param header the file's header fields as a JSON array, in file order (null for runs recorded before it was
  *               kept), so failed rows can be written back under the file's own headers
+ * @param partial whether the file is a partial input: a failed-rows file fed back, or given with {@code --partial};
+ *                its rows are applied, but nothing it lacks is absent and it is never the row-drop guard's reference
  */
-public record InputFileRecord(String kind, String path, String sha256, long rowCount, String header) {
+public record InputFileRecord(String kind, String path, String sha256, long rowCount, String header,
+                              boolean partial) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public static InputFileRecord of(String kind, String path, String sha256, long rowCount, List<String> header) {
-        return new InputFileRecord(kind, path, sha256, rowCount, JSON.writeValueAsString(header));
+    public static InputFileRecord of(String kind, String path, String sha256, long rowCount, List<String> header,
+                                     boolean partial) {
+        return new InputFileRecord(kind, path, sha256, rowCount, JSON.writeValueAsString(header), partial);
     }
 
     /** The header fields, or an empty list when none was recorded. */

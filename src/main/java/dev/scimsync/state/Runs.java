@@ -15,13 +15,14 @@ public class Runs {
 
     private static final String COLUMNS =
             "run_id, job_name, command, plan_run_id, config_json, out_dir, started_at, finished_at, exit_code,"
-                    + " allow_removals";
+                    + " allow_removals, partial_inputs";
 
     private static final RowMapper<RunRecord> MAPPER = (rs, n) -> new RunRecord(
             rs.getString("run_id"), rs.getString("job_name"), rs.getString("command"), rs.getString("plan_run_id"),
             rs.getString("config_json"), rs.getString("out_dir"), rs.getTimestamp("started_at").toInstant(),
             rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-            (Integer) rs.getObject("exit_code"), (Long) rs.getObject("allow_removals", Long.class));
+            (Integer) rs.getObject("exit_code"), (Long) rs.getObject("allow_removals", Long.class),
+            rs.getBoolean("partial_inputs"));
 
     private final JdbcTemplate jdbc;
 
@@ -30,9 +31,9 @@ public class Runs {
     }
 
     public void insert(RunRecord run) {
-        jdbc.update("INSERT INTO sync_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO sync_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.runId(), run.jobName(), run.command(), run.planRunId(), run.configJson(), run.outDir(),
-                Timestamp.from(run.startedAt()), null, null, run.allowRemovals());
+                Timestamp.from(run.startedAt()), null, null, run.allowRemovals(), run.partialInputs());
     }
 
     public Optional<RunRecord> find(String runId) {

@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS sync_run (
 -- added after the first release: a database made before it gets the column here
 ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS summary_json VARCHAR(1000000);
 ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS allow_removals BIGINT;
+-- --partial: every input of the run is a partial input (absent-* policies and the row-drop guard off for it)
+ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS partial_inputs BOOLEAN;
 
 CREATE TABLE IF NOT EXISTS input_file (
     run_id     VARCHAR(64)   NOT NULL,
@@ -25,6 +27,8 @@ CREATE TABLE IF NOT EXISTS input_file (
     header     VARCHAR(100000),
     PRIMARY KEY (run_id, kind)
 );
+-- a partial input (a failed-rows file fed back, or --partial) is never the row-drop guard's reference
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS partial BOOLEAN;
 
 CREATE TABLE IF NOT EXISTS desired_user (
     run_id         VARCHAR(64)  NOT NULL,

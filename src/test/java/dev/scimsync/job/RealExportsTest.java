@@ -182,6 +182,65 @@ class RealExportsTest {
                 .contains("duplicate email (ignoring case) 'bob@example.com' (also on line 4");
     }
 
+    @Test
+    void aFailedRowsFileFedBackToTheSameJobAppliesItsRowsAndRemovesNothing() throws IOException {
+        String policy = "policy: { absent-users: deactivate, max-removals: 100% }\n";
+        RunResult first = runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(org.file("users.csv",
+                """
+                email,username,org_role
+                ops-admin@example.com,ops-admin,admin
+                alice@example.com,alice,
+                bob@example.com,bob,owner
+                legacy@example.com,legacy,
+                new@example.com,new,boss
+                """)) + policy), null);
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        String failed = Files.readString(first.outDir().resolve("failed-users.csv"));
+        assertThat(failed).startsWith("email,username,org_role,reason");
+        Path fixed = org.file("fixed-users.csv", failed.replace(",owner,", ",admin,").replace(",boss,", ",viewer,"));
+        org.emulator.resetCounts();
+
+        RunResult fedBack = runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(fixed) + policy),
+                null);
+
+        assertThat(fedBack.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(fedBack.rowCounts()).containsEntry("updated", 1L).containsEntry("created", 1L)
+                .containsEntry("deactivated", 0L);
+        assertThat(org.users().get("bob@example.com").organizationRole()).isEqualTo("admin");
+        assertThat(org.users().get("new@example.com").organizationRole()).isEqualTo("viewer");
+        assertThat(org.users().get("alice@example.com").active()).isTrue();
+        assertThat(Files.readString(fedBack.outDir().resolve("summary.json"))).containsPattern("\"partial\"\\s*:\\s*true");
+        assertThat(Files.readString(fedBack.outDir().resolve("report.html"))).contains("partial: nothing it lacks is absent");
+
+        // the next whole export is compared with the last whole one, not with the two rows fed back
+        RunResult whole = runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(org.file("users.csv",
+                "email,username\nops-admin@example.com,ops-admin\nbob@example.com,bob\nlegacy@example.com,legacy\n"
+                        + "new@example.com,new\n")) + policy), null);
+        assertThat(whole.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(whole.rowCounts()).containsEntry("deactivated", 1L);
+        assertThat(org.users().get("alice@example.com").active()).isFalse();
+    }
+
+    @Test
+    void anyFileGivenWithPartialIsAppliedWithoutRemovalsOrTheRowDropGuard() throws IOException {
+        String policy = "policy: { absent-users: deactivate, max-removals: 100% }\n";
+        assertThat(sync(policy, users(ALL_USERS)).exitCode()).isEqualTo(ExitCodes.OK);
+        org.emulator.resetCounts();
+        Path one = org.file("one.csv", "email,org_role\nbob@example.com,viewer\n");
+
+        RunResult partial = runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(one) + policy),
+                null, null, true);
+        RunResult notPartial = runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(one) + policy),
+                null, null, false);
+
+        assertThat(partial.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(partial.rowCounts()).containsEntry("updated", 1L).containsEntry("deactivated", 0L);
+        assertThat(org.users().get("bob@example.com").organizationRole()).isEqualTo("viewer");
+        assertThat(org.users().get("alice@example.com").active()).isTrue();
+        assertThat(notPartial.exitCode()).as("the row-drop guard still holds for a whole input")
+                .isEqualTo(ExitCodes.INPUT_REJECTED);
+    }
+
     private RunResult sync(String policy, Path users) throws IOException {
         return runner.start(RunMode.SYNC, org.job("inputs: { users: %s }\n".formatted(users) + policy), null);
     }

@@ -59,7 +59,7 @@ class RunPrunerTest {
 
     private void run(String id, String job, String command, String planRunId, int minute) {
         runs.insert(new RunRecord(id, job, command, planRunId, "{}", "/tmp/out",
-                Instant.parse("2026-11-29T00:00:00Z").plusSeconds(60L * minute), null, null, null));
+                Instant.parse("2026-11-29T00:00:00Z").plusSeconds(60L * minute), null, null, null, false));
     }
 
     private static List<String> ids(List<RunRecord> records) {
