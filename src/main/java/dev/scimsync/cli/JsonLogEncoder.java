@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
+import dev.scimsync.scim.SecretMask;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * {@code logger}, {@code thread}, {@code run_id} and {@code step} (from the MDC keys {@code run.id} and
  * {@code step}, when set), {@code message}, {@code counts} (the numeric key-value pairs of the event, e.g.
  * {@code log.atInfo().addKeyValue("operations", n)}; other pairs go to {@code fields}) and {@code error} with the
- * stack trace of an exception. Newlines inside values are escaped, so a line is always one event.
+ * stack trace of an exception. Newlines inside values are escaped, so a line is always one event. Each value (and
+ * each field name) goes through {@link SecretMask} before it is escaped as JSON, so no API key is written.
  */
 public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -65,7 +67,20 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
         if (error != null) {
             line.put("error", ThrowableProxyUtil.asString(error));
         }
-        return (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (JSON.writeValueAsString(masked(line)) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The strings of {@code value}, map keys included, masked; numbers as they are. */
+    private static Object masked(Object value) {
+        if (value instanceof String text) {
+            return SecretMask.mask(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, inner) -> copy.put(SecretMask.mask(String.valueOf(key)), masked(inner)));
+            return copy;
+        }
+        return value;
     }
 
     @Override

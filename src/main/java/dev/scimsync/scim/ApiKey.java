@@ -5,6 +5,7 @@ import java.util.Map;
 /**
  * An API key. It never shows in {@code toString()}, logs or exception messages; only the auth interceptor reads
  * it. Keys come from an environment variable named in the configuration, never from the configuration itself.
+ * Making one registers it with {@link SecretMask}, so from then on no log line can show it, in any form.
  */
 public final class ApiKey {
 
@@ -12,6 +13,7 @@ public final class ApiKey {
 
     private ApiKey(String value) {
         this.value = value;
+        SecretMask.register(value);
     }
 
     public static ApiKey of(String value) {
