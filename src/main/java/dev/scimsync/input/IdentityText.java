@@ -15,8 +15,11 @@ import java.util.Locale;
  */
 public final class IdentityText {
 
-    /** The longest loose key kept for protection; longer ones cannot name any object a target holds. */
-    public static final int MAX_LOOSE_KEY = 320;
+    /**
+     * The longest loose key kept for protection (a membership's is a team and an email); longer ones cannot name
+     * any object a target holds.
+     */
+    public static final int MAX_LOOSE_KEY = 700;
 
     private IdentityText() {
     }

@@ -15,7 +15,7 @@ public record RowErrorRecord(String kind, long line, int seq, String column, Str
     /** The longest column header, reason and row key the {@code row_error} table keeps. */
     static final int MAX_COLUMN = 500;
     static final int MAX_REASON = 4000;
-    static final int MAX_ROW_KEY = 320;
+    static final int MAX_ROW_KEY = 700;
 
     /**
      * Cuts what a person's file could make longer than the table holds: a data problem must never fail the chunk

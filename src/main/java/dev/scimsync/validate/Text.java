@@ -19,7 +19,11 @@ final class Text {
         return "'" + IdentityText.visible(value, SHOWN) + "'";
     }
 
+    /**
+     * A value's length as the state database counts it: in UTF-16 units (a letter outside the basic plane, such as
+     * an emoji, counts twice), so that a value within its documented maximum always fits its column.
+     */
     static int length(String value) {
-        return value.codePointCount(0, value.length());
+        return value.length();
     }
 }

@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS row_error (
     seq          INT           NOT NULL,
     column_name  VARCHAR(500),
     reason       VARCHAR(4000) NOT NULL,
-    row_key      VARCHAR(320),
+    row_key      VARCHAR(700),
     raw          TEXT,
     PRIMARY KEY (run_id, kind, line_no, seq)
 );
@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS planned_op (
     seq           BIGINT        NOT NULL,
     phase         INT           NOT NULL,
     kind          VARCHAR(32)   NOT NULL,
-    object_key    VARCHAR(320)  NOT NULL,
+    object_key    VARCHAR(700)  NOT NULL,
     input_kind    VARCHAR(16),
     line_no       BIGINT,
     target_id     VARCHAR(200),

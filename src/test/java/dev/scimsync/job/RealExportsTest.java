@@ -155,6 +155,20 @@ class RealExportsTest {
     }
 
     @Test
+    void theLongestValidKeysAreApplied() throws IOException {
+        String email = "e".repeat(254 - "@example.com".length()) + "@example.com";
+        String team = "t".repeat(128);
+        Path users = org.file("users.csv", "email,username\n" + email + ",longest\n");
+        Path members = org.file("memberships.csv", "team,email,role\n" + team + "," + email + ",admin\n");
+
+        RunResult result = runner.start(RunMode.SYNC, org.job("inputs: { users: %s, memberships: %s }\n"
+                .formatted(users, members)), null);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(org.teams().get(team).memberIds()).containsExactly(org.users().get(email).id());
+    }
+
+    @Test
     void rowsThatRepeatAKeyWithOtherValuesAreAllInvalidAndTheUserKeepsItsState() throws IOException {
         RunResult first = sync(DEACTIVATE, users(ALL_USERS));
         assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);

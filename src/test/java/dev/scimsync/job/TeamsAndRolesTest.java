@@ -204,7 +204,7 @@ class TeamsAndRolesTest {
     }
 
     @Test
-    void aRowListedTwiceInAnyInputKeepsItsFirstLineAndTheLaterOnesAreInvalid() throws IOException {
+    void aRowRepeatedWithTheSameValuesKeepsItsFirstLineAndRowsThatDisagreeAreAllInvalid() throws IOException {
         Path users = org.file("users.csv", """
                 email,username,display_name,org_role,active
                 alice@example.com,alice,Alice Smith-Jones,member,true
@@ -231,24 +231,32 @@ class TeamsAndRolesTest {
         assertThat(Files.readAllLines(plan.outDir().resolve("results.csv")).stream()
                 .map(l -> l.replace(dir + "/", "").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID"))).containsExactly(
                 "file,line,key,kind,action,status,target_id,http_status,error_type,detail,attempts",
-                "memberships.csv,2,research/alice@example.com,membership,,unchanged,,,,,0",
+                "memberships.csv,2,research/alice@example.com,membership,,invalid,,,,email: duplicate membership"
+                        + " 'research / alice@example.com' with other values on line 4 of memberships.csv (here role"
+                        + " (empty)); none of these rows is applied until they agree,0",
                 "memberships.csv,3,new-team/bob@example.com,membership,add member,planned,,,,,0",
                 "memberships.csv,4,research/alice@example.com,membership,,invalid,,,,email: duplicate membership"
-                        + " 'RESEARCH / Alice@example.com' (also on line 2 of memberships.csv),0",
+                        + " 'RESEARCH / Alice@example.com' with other values on line 2 of memberships.csv (here role"
+                        + " 'viewer'); none of these rows is applied until they agree,0",
                 "memberships.csv,5,new-team/alice@example.com,membership,add member,planned,,,,,0",
                 "memberships.csv,6,new-team/bob@example.com,membership,,invalid,,,,email: duplicate membership"
                         + " 'new-team / BOB@example.com' (also on line 3 of memberships.csv),0",
-                "roles.csv,2,auditor,role,update,planned,ID,,,,0",
+                "roles.csv,2,auditor,role,,invalid,,,,name: duplicate role 'auditor' with other values on line 4 of"
+                        + " roles.csv (here inherited_from 'member'); none of these rows is applied until they agree,0",
                 "roles.csv,3,Auditor,role,create,planned,,,,,0",
-                "roles.csv,4,auditor,role,,invalid,,,,name: duplicate role 'auditor' (also on line 2 of roles.csv),0",
+                "roles.csv,4,auditor,role,,invalid,,,,name: duplicate role 'auditor' with other values on line 2 of"
+                        + " roles.csv (here inherited_from 'viewer'); none of these rows is applied until they agree,0",
                 "teams.csv,2,research,team,,unchanged,,,,,0",
                 "teams.csv,3,research,team,,invalid,,,,team: duplicate team (ignoring case) 'Research' (also on line 2"
                         + " of teams.csv),0",
                 "teams.csv,4,new-team,team,create team,planned,,,,,0",
-                "users.csv,2,alice@example.com,user,update,planned,ID,,,,0",
+                "users.csv,2,alice@example.com,user,,invalid,,,,\"email: duplicate email (ignoring case)"
+                        + " 'alice@example.com' with other values on line 4 of users.csv (here username 'alice',"
+                        + " display_name 'Alice Smith-Jones'); none of these rows is applied until they agree\",0",
                 "users.csv,3,bob@example.com,user,update,planned,ID,,,,0",
-                "users.csv,4,alice@example.com,user,,invalid,,,,email: duplicate email (ignoring case)"
-                        + " 'ALICE@example.com' (also on line 2 of users.csv),0",
+                "users.csv,4,alice@example.com,user,,invalid,,,,\"email: duplicate email (ignoring case)"
+                        + " 'ALICE@example.com' with other values on line 2 of users.csv (here username 'alice2',"
+                        + " display_name 'Alice Again'); none of these rows is applied until they agree\",0",
                 "users.csv,5,not-an-email,user,,invalid,,,,email: invalid email 'not-an-email': no @,0",
                 "users.csv,6,bob@example.com,user,,invalid,,,,email: duplicate email (ignoring case)"
                         + " 'bob@example.com' (also on line 3 of users.csv),0");

@@ -53,8 +53,9 @@ class StateSchemaTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String old = script.replaceAll("(?m)^(\\s+raw\\s+)TEXT", "$1VARCHAR(1000000)");
-        assertThat(old).doesNotContain(" TEXT,").contains("VARCHAR(1000000)");
+        String old = script.replaceAll("(?m)^(\\s+raw\\s+)TEXT", "$1VARCHAR(1000000)")
+                .replaceAll("(?m)^(\\s+(row_key|object_key)\\s+)VARCHAR\\(700\\)", "$1VARCHAR(320)");
+        assertThat(old).doesNotContain(" TEXT,").doesNotContain("VARCHAR(700)").contains("VARCHAR(1000000)");
         new ResourceDatabasePopulator(new ByteArrayResource(old.getBytes(StandardCharsets.UTF_8))).execute(dataSource);
     }
 
@@ -80,8 +81,17 @@ class StateSchemaTest {
                     String.class, table);
             assertThat(type.toLowerCase()).as(table).isIn("character large object", "text");
         }
-        jdbc.update("INSERT INTO row_error (run_id, kind, line_no, seq, reason, raw) VALUES ('new', 'users', 2, 1,"
-                + " 'x', ?)", HUGE);
+        StateSchema.KEY_COLUMNS.forEach((column, length) -> assertThat(jdbc.queryForObject(
+                "SELECT character_maximum_length FROM information_schema.columns WHERE LOWER(table_name) = ?"
+                        + " AND LOWER(column_name) = ? AND table_schema = CURRENT_SCHEMA", Integer.class,
+                column.substring(0, column.indexOf('.')), column.substring(column.indexOf('.') + 1)))
+                .as(column).isEqualTo(length));
+        assertThat(jdbc.queryForObject("SELECT is_nullable FROM information_schema.columns WHERE"
+                + " LOWER(table_name) = 'planned_op' AND LOWER(column_name) = 'object_key'"
+                + " AND table_schema = CURRENT_SCHEMA", String.class)).isEqualTo("NO");
+        String membershipKey = "t".repeat(128) + "/" + "e".repeat(242) + "@example.com";
+        jdbc.update("INSERT INTO row_error (run_id, kind, line_no, seq, reason, row_key, raw) VALUES ('new', 'users',"
+                + " 2, 1, 'x', ?, ?)", membershipKey, HUGE);
         assertThat(jdbc.queryForObject("SELECT raw FROM row_error WHERE run_id = 'new'", String.class))
                 .isEqualTo(HUGE);
     }
