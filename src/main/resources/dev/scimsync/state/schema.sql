@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS input_file (
     header     VARCHAR(100000),
     PRIMARY KEY (run_id, kind)
 );
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS keyed_rows BIGINT;
 
 CREATE TABLE IF NOT EXISTS desired_user (
     run_id         VARCHAR(64)  NOT NULL,
