@@ -32,7 +32,7 @@ final class HeaderDelimiter {
         int[] counts = new int[CANDIDATES.length()];
         boolean quoted = false;
         boolean content = false;
-        for (int i = 0, c = text.read(); c >= 0 && i < limit; i++, c = text.read()) {
+        for (int i = 0, c; i < limit && (c = text.read()) >= 0; i++) {
             if (c == '"') {
                 quoted = !quoted;
             } else if (quoted) {

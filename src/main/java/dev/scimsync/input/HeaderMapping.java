@@ -120,11 +120,15 @@ final class HeaderMapping {
         if (used(header) != 1) {
             return "";
         }
-        String only = header.get(0);
-        String setting = only.contains(";") ? "\";\"" : only.contains("\t") ? "tab" : null;
-        return setting == null ? "" : " (the header is one column that contains " + (setting.equals("tab")
-                ? "a tab" : "';'") + ": if the file is separated by " + (setting.equals("tab") ? "tabs" : "semicolons")
-                + ", set inputs.delimiter: " + setting + " in the job file)";
+        if (header.get(0).contains(";")) {
+            return " (the header is one column that contains ';': if the file is separated by semicolons,"
+                    + " set inputs.delimiter: \";\" in the job file)";
+        }
+        if (header.get(0).contains("\t")) {
+            return " (the header is one column that contains a tab: if the file is separated by tabs,"
+                    + " set inputs.delimiter: tab in the job file)";
+        }
+        return "";
     }
 
     List<String> header() {
@@ -172,7 +176,7 @@ final class HeaderMapping {
         text.codePoints().forEach(c -> {
             int type = Character.getType(c);
             boolean invisible = type == Character.FORMAT || type == Character.CONTROL
-                    || (Character.isWhitespace(c) && c != ' ') || Character.isSpaceChar(c) && c != ' ';
+                    || c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c));
             if (invisible) {
                 shown.append(String.format("<U+%04X>", c));
             } else {

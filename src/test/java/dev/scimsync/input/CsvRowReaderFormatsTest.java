@@ -225,6 +225,19 @@ class CsvRowReaderFormatsTest {
     }
 
     @Test
+    void aHeaderLongerThanTheLookAheadIsToldFromItsStartAndReadWhole() throws IOException {
+        String longName = "n".repeat(HeaderDelimiter.LOOK_AHEAD + 10);
+        Path file = write(utf8("email;" + longName + ";display_name\nann@example.com;x;Ann\n"));
+
+        List<CsvRow> rows = readAll(file, ReadOptions.renames(null));
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get("display_name")).isEqualTo("Ann");
+            assertThat(r.header().get(1)).isEqualTo(longName);
+        });
+    }
+
+    @Test
     void windows1252IsRejectedByDefaultWithTheWayToOptIn() throws IOException {
         byte[] bytes = "email,display_name\nann@example.com,Ann\nzoe@example.com,Zoë Müller €\n"
                 .getBytes(StrictUtf8Reader.WINDOWS_1252);
