@@ -7,7 +7,9 @@ import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
 import dev.scimsync.input.InputKind;
 import dev.scimsync.input.InputRejectedException;
+import dev.scimsync.input.ReadOptions;
 import dev.scimsync.job.ExitCodes;
+import dev.scimsync.job.InputOptions;
 import dev.scimsync.state.DesiredUser;
 import dev.scimsync.validate.RowError;
 import dev.scimsync.validate.UserRowValidator;
@@ -58,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try {
-            long invalid = checkUsers(users, config.inputs().columnsFor("users"), out);
+            long invalid = checkUsers(users, InputOptions.of(config.inputs(), InputKind.USERS), out);
             return invalid > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
         } catch (InputRejectedException e) {
             err.println("scim-sync: input rejected: " + e.getMessage());
@@ -66,12 +68,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private long checkUsers(Path file, Map<String, String> columns, PrintWriter out) {
+    private long checkUsers(Path file, ReadOptions options, PrintWriter out) {
         UserRowValidator validator = new UserRowValidator();
         Map<String, Long> firstLine = new HashMap<>();
         long rows = 0;
         long invalid = 0;
-        CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, file.toString(), columns);
+        CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, file.toString(), options);
         reader.open(new ExecutionContext());
         try {
             for (CsvRow row = reader.read(); row != null; row = reader.read()) {

@@ -66,6 +66,16 @@ final class ConfigChecks {
                 columns("inputs.columns." + kind, kind, known, renamed, problems);
             }
         });
+        if (inputs.delimiter() != null && inputs.delimiterChar() == null) {
+            problems.add("inputs.delimiter must be ',', ';' or tab (was " + shown(inputs.delimiter())
+                    + "); leave it out to tell it from each file's header line");
+        }
+        if (inputs.encoding() != null
+                && !InputsConfig.ENCODINGS.contains(inputs.encoding().strip().toLowerCase(Locale.ROOT))) {
+            problems.add("inputs.encoding must be one of " + String.join(", ", InputsConfig.ENCODINGS)
+                    + " (was " + shown(inputs.encoding()) + ")");
+        }
+        ValueMappings.check(inputs.values(), problems);
     }
 
     /** Renamed columns must be known, name a header, and leave every column of the file a header of its own. */

@@ -18,7 +18,8 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     record Inputs(String users, String teams, String memberships, String roles,
-                  Map<String, Map<String, String>> columns) {
+                  Map<String, Map<String, String>> columns, String delimiter, String encoding,
+                  Map<String, Map<String, Map<String, String>>> values) {
     }
 
     record Policy(AbsentUsers absentUsers, AbsentMembers absentMembers, AbsentRoles absentRoles,
@@ -47,13 +48,13 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private InputsConfig inputsConfig(Overrides o) {
-        Inputs i = inputs != null ? inputs : new Inputs(null, null, null, null, null);
+        Inputs i = inputs != null ? inputs : new Inputs(null, null, null, null, null, null, null, null);
         return new InputsConfig(
                 or(o.users(), path("inputs.users", i.users())),
                 or(o.teams(), path("inputs.teams", i.teams())),
                 or(o.memberships(), path("inputs.memberships", i.memberships())),
                 or(o.roles(), path("inputs.roles", i.roles())),
-                i.columns());
+                i.columns(), i.delimiter(), i.encoding(), i.values());
     }
 
     private PolicyConfig policyConfig() {

@@ -59,9 +59,21 @@ public record RemovalLimit(boolean percent, double value) {
         return new RemovalLimit(!m.group(2).isEmpty(), Double.parseDouble(m.group(1)));
     }
 
-    /** The number of removals allowed when {@code managedCount} objects are managed. */
+    /**
+     * The floor of the limit's share of {@code managedCount} objects, or the count itself; what
+     * {@code policy.max-row-drop} allows to go missing.
+     */
     public long allowed(long managedCount) {
         return percent ? (long) Math.floor(managedCount * value / 100) : (long) value;
+    }
+
+    /**
+     * The removals of one kind allowed when {@code managedCount} objects of that kind are managed: as
+     * {@link #allowed}, except that a percentage above zero never rounds down to zero, so {@code 2%} of a small
+     * organisation still lets one leaver go. {@code 0%} and {@code 0} allow none.
+     */
+    public long allowedRemovals(long managedCount) {
+        return percent && value > 0 ? Math.max(1, allowed(managedCount)) : allowed(managedCount);
     }
 
     @JsonValue

@@ -1,5 +1,6 @@
 package dev.scimsync.input;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 /**
  * Reads one input file as {@link CsvRow}s, restartably: {@link #update} stores how many records were read and
  * {@link #open} on a context holding that count skips as many, so a restarted step goes on after its last committed
- * chunk. Empty lines are skipped. A file that cannot be used throws {@link InputRejectedException}, from
+ * chunk. Blank records (empty lines, and lines whose every field is blank, such as the {@code ,,,,} rows Excel keeps
+ * for formatted empty rows) are skipped and not counted, on a restart too. The delimiter ({@code ,}, {@code ;} or
+ * tab) is the job's, else told from the header line ({@link HeaderDelimiter}). A file that cannot be used throws
+ * {@link InputRejectedException}, from
  * {@code open} (missing, wrong encoding, bad header) or from {@code read} (encoding or CSV errors further down).
  * Not thread-safe, like any stream-backed reader.
  */
@@ -33,7 +37,7 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
     private final InputKind kind;
     private final Path path;
     private final String file;
-    private final Map<String, String> columnRenames;
+    private final ReadOptions options;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private HeaderMapping mapping;
@@ -45,10 +49,21 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
      * @throws IllegalArgumentException when a rename names an unknown column or two columns share a header text
      */
     public CsvRowReader(InputKind kind, Path file, String displayName, Map<String, String> columnRenames) {
+        this(kind, file, displayName, ReadOptions.renames(columnRenames));
+    }
+
+    /**
+     * @param displayName the file as the user named it, for messages; the path when null
+     * @throws IllegalArgumentException when a rename or a value mapping names an unknown column, or two columns
+     *                                  share a header text
+     */
+    public CsvRowReader(InputKind kind, Path file, String displayName, ReadOptions options) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.path = Objects.requireNonNull(file, "file");
         this.file = displayName != null ? displayName : file.toString();
-        this.columnRenames = HeaderMapping.checkRenames(kind, columnRenames == null ? Map.of() : columnRenames);
+        HeaderMapping.checkRenames(kind, options.columnRenames());
+        HeaderMapping.checkColumns(kind, options.values().keySet());
+        this.options = options;
         setName("csv." + kind.id());
     }
 
@@ -65,7 +80,8 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
             if (header == null) {
                 throw new InputRejectedException(file, 0, null, "empty file (no header line)");
             }
-            mapping = HeaderMapping.of(kind, file, header.line(), header.fields(), columnRenames);
+            mapping = HeaderMapping.of(kind, file, header.line(), HeaderMapping.withoutByteOrderMarks(header.fields()),
+                    options);
             skip(executionContext.getLong(getExecutionContextKey("read.count"), 0L));
         } catch (RuntimeException e) {
             close();
@@ -139,14 +155,16 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
             throw new InputRejectedException(file, 0, null, "cannot read the file (" + e.getMessage() + ")");
         }
         try {
-            return CSVParser.parse(new StrictUtf8Reader(in), FORMAT);
+            BufferedReader text = new BufferedReader(new StrictUtf8Reader(in, options.windows1252()));
+            char delimiter = options.delimiter() != null ? options.delimiter() : HeaderDelimiter.detect(text);
+            return CSVParser.parse(text, FORMAT.builder().setDelimiter(delimiter).get());
         } catch (IOException e) {
             closeQuietly(in);
             throw rejection(e, 1);
         }
     }
 
-    /** The next non-empty record with the physical line it starts on, or null at the end of the file. */
+    /** The next record with a non-blank field, with the physical line it starts on, or null at the end. */
     private Record next() {
         while (true) {
             long line = parser.getCurrentLineNumber() + 1;
@@ -155,7 +173,7 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
                     return null;
                 }
                 CSVRecord record = records.next();
-                if (record.size() == 1 && record.get(0).isBlank()) {
+                if (blank(record)) {
                     continue;
                 }
                 return new Record(line, List.of(record.values()));
@@ -164,6 +182,15 @@ public final class CsvRowReader extends ItemStreamSupport implements ItemStreamR
                 throw rejection(e, line);
             }
         }
+    }
+
+    private static boolean blank(CSVRecord record) {
+        for (String field : record) {
+            if (!field.isBlank() && !field.strip().equals("\uFEFF")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private InputRejectedException rejection(Exception e, long line) {

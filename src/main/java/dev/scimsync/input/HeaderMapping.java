@@ -10,23 +10,53 @@ import java.util.Map;
 /**
  * Where each logical column sits in one file: header texts are matched case-insensitively, ignoring surrounding
  * spaces, against the configured header text of each column (its logical name unless the job renames it). Columns
- * the kind does not know are ignored, such as the {@code reason} column of a failed-rows file fed back.
+ * the kind does not know are ignored, such as the {@code reason} column of a failed-rows file fed back. Empty header
+ * fields at the end (a spreadsheet's formatted empty columns) do not count: a record may have empty fields under
+ * them, and may lack fields at its end (they are empty values), but a non-empty field past the last header is a
+ * structural error.
  */
 final class HeaderMapping {
 
     private final InputKind kind;
     private final String file;
     private final List<String> header;
+    private final int width;
     private final Map<String, Integer> positions;
     private final Map<String, String> columnHeaders;
+    private final ReadOptions options;
 
     private HeaderMapping(InputKind kind, String file, List<String> header, Map<String, Integer> positions,
-                          Map<String, String> columnHeaders) {
+                          Map<String, String> columnHeaders, ReadOptions options) {
         this.kind = kind;
         this.file = file;
         this.header = header;
+        this.width = used(header);
         this.positions = positions;
         this.columnHeaders = columnHeaders;
+        this.options = options;
+    }
+
+    /** Checks that value mappings name columns of the kind. */
+    static void checkColumns(InputKind kind, java.util.Set<String> logicalColumns) {
+        for (String logical : logicalColumns) {
+            if (!kind.hasColumn(logical)) {
+                throw new IllegalArgumentException("'" + logical + "' is not a column of " + kind.id()
+                        + " (columns: " + String.join(", ", kind.columns()) + ")");
+            }
+        }
+    }
+
+    /**
+     * The header fields with any byte-order mark at the start of the first one removed: a file saved twice with a
+     * BOM starts with two, and the reader skips only the first.
+     */
+    static List<String> withoutByteOrderMarks(List<String> header) {
+        if (header.isEmpty() || !header.get(0).startsWith("\uFEFF")) {
+            return header;
+        }
+        List<String> cleaned = new ArrayList<>(header);
+        cleaned.set(0, header.get(0).replaceFirst("^\uFEFF+", ""));
+        return cleaned;
     }
 
     /** Checks the configured renames: only known logical columns, no two on the same header text. */
@@ -53,8 +83,8 @@ final class HeaderMapping {
     }
 
     /** Maps a header line (line 1 or the first non-empty line); rejects duplicates and missing required columns. */
-    static HeaderMapping of(InputKind kind, String file, long line, List<String> header,
-                            Map<String, String> columnRenames) {
+    static HeaderMapping of(InputKind kind, String file, long line, List<String> header, ReadOptions options) {
+        Map<String, String> columnRenames = options.columnRenames();
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String key = key(header.get(i));
@@ -63,8 +93,8 @@ final class HeaderMapping {
             }
             Integer first = byKey.putIfAbsent(key, i);
             if (first != null) {
-                throw new InputRejectedException(file, line, header.get(i).strip(), "duplicate column '"
-                        + header.get(i).strip() + "' (fields " + (first + 1) + " and " + (i + 1) + ")");
+                throw new InputRejectedException(file, line, visible(header.get(i).strip()), "duplicate column '"
+                        + visible(header.get(i).strip()) + "' (fields " + (first + 1) + " and " + (i + 1) + ")");
             }
         }
         Map<String, Integer> positions = new LinkedHashMap<>();
@@ -77,24 +107,54 @@ final class HeaderMapping {
                 columnHeaders.put(logical, header.get(position).strip());
             } else if (kind.requiredColumns().contains(logical)) {
                 throw new InputRejectedException(file, line, text, "missing required column '" + text + "'"
-                        + (text.equals(logical) ? "" : " (" + logical + ")") + "; the header has: " + listed(header));
+                        + (text.equals(logical) ? "" : " (" + logical + ")") + "; the header has: "
+                        + listed(header.subList(0, used(header))) + delimiterHint(header));
             }
         }
-        return new HeaderMapping(kind, file, List.copyOf(header), Map.copyOf(positions), Map.copyOf(columnHeaders));
+        return new HeaderMapping(kind, file, List.copyOf(header), Map.copyOf(positions), Map.copyOf(columnHeaders),
+                options);
+    }
+
+    /** Why a one-column header that holds a semicolon or a tab may have been split wrongly. */
+    private static String delimiterHint(List<String> header) {
+        if (used(header) != 1) {
+            return "";
+        }
+        if (header.get(0).contains(";")) {
+            return " (the header is one column that contains ';': if the file is separated by semicolons,"
+                    + " set inputs.delimiter: \";\" in the job file)";
+        }
+        if (header.get(0).contains("\t")) {
+            return " (the header is one column that contains a tab: if the file is separated by tabs,"
+                    + " set inputs.delimiter: tab in the job file)";
+        }
+        return "";
     }
 
     List<String> header() {
         return header;
     }
 
-    /** Builds the row for one record's fields. */
+    /**
+     * Builds the row for one record's fields: each value trimmed, then mapped through the job's value mappings;
+     * the raw values stay exactly as read.
+     */
     CsvRow row(long line, List<String> rawValues) {
         Map<String, String> values = new HashMap<>();
-        positions.forEach((logical, position) ->
-                values.put(logical, position < rawValues.size() ? unquoted(rawValues.get(position).strip()) : ""));
-        String structuralError = rawValues.size() == header.size() ? null
-                : "expected " + header.size() + " fields, found " + rawValues.size();
+        positions.forEach((logical, position) -> values.put(logical, position < rawValues.size()
+                ? options.mapped(logical, unquoted(rawValues.get(position).strip())) : ""));
+        int found = used(rawValues);
+        String structuralError = found <= width ? null : "expected " + width + " fields, found " + found;
         return new CsvRow(kind, file, line, header, rawValues, values, structuralError, columnHeaders);
+    }
+
+    /** The number of fields up to the last non-blank one. */
+    private static int used(List<String> fields) {
+        int used = fields.size();
+        while (used > 0 && fields.get(used - 1).isBlank()) {
+            used--;
+        }
+        return used;
     }
 
     private static String key(String headerText) {
@@ -110,10 +170,26 @@ final class HeaderMapping {
                 ? value.substring(1) : value;
     }
 
+    /** The text with invisible characters (U+FEFF, U+200B, control characters...) shown as code points. */
+    static String visible(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean invisible = type == Character.FORMAT || type == Character.CONTROL
+                    || c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+            if (invisible) {
+                shown.append(String.format("<U+%04X>", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
+
     private static String listed(List<String> header) {
         List<String> names = new ArrayList<>();
         for (String text : header) {
-            names.add(text.strip().isEmpty() ? "(empty)" : text.strip());
+            names.add(text.strip().isEmpty() ? "(empty)" : visible(text.strip()));
             if (names.size() == 10 && header.size() > 10) {
                 names.add("... " + (header.size() - 10) + " more");
                 break;

@@ -31,23 +31,40 @@ public final class InputGuard {
      */
     public static InputFileInfo inspect(InputKind kind, Path file, String displayName,
                                         Map<String, String> columnRenames) {
-        CsvRowReader reader = new CsvRowReader(kind, file, displayName, columnRenames);
+        return inspect(kind, file, displayName, ReadOptions.renames(columnRenames));
+    }
+
+    /**
+     * Reads the whole file once through a {@link CsvRowReader} reading as {@code options} say.
+     *
+     * @throws InputRejectedException when the file cannot be used
+     */
+    public static InputFileInfo inspect(InputKind kind, Path file, String displayName, ReadOptions options) {
+        CsvRowReader reader = new CsvRowReader(kind, file, displayName, options);
         String name = displayName != null ? displayName : file.toString();
         long rows = 0;
+        long keyed = 0;
         reader.open(new ExecutionContext());
         List<String> header = reader.header();
         try {
-            while (reader.read() != null) {
+            for (CsvRow row = reader.read(); row != null; row = reader.read()) {
                 rows++;
+                if (carriesKey(row)) {
+                    keyed++;
+                }
             }
         } finally {
             reader.close();
         }
         try {
-            return new InputFileInfo(kind, name, sha256(file), rows, header);
+            return new InputFileInfo(kind, name, sha256(file), rows, keyed, header);
         } catch (UncheckedIOException e) {
             throw new InputRejectedException(name, 0, null, "cannot read the file (" + e.getCause().getMessage() + ")");
         }
+    }
+
+    private static boolean carriesKey(CsvRow row) {
+        return row.kind().keyColumns().stream().noneMatch(column -> row.get(column).isEmpty());
     }
 
     /**

@@ -46,6 +46,19 @@ public enum InputKind {
         return columns;
     }
 
+    /**
+     * The columns that identify a row (a user's email, a team, a team and an email, a role's name): a row whose key
+     * columns are all filled in carries a key, and only such rows count towards {@code policy.max-row-drop}.
+     */
+    public List<String> keyColumns() {
+        return switch (this) {
+            case USERS -> List.of("email");
+            case TEAMS -> List.of("team");
+            case MEMBERSHIPS -> List.of("team", "email");
+            case ROLES -> List.of("name");
+        };
+    }
+
     /** Whether {@code logicalColumn} is one of this kind's columns. */
     public boolean hasColumn(String logicalColumn) {
         return columns.contains(logicalColumn);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -13,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes UTF-8 and refuses anything else: a UTF-8 byte-order mark is skipped, a UTF-16 one, bytes that are not
  * UTF-8 and NUL characters (binary data) end reading with an {@link UnreadableInputException} that names the
- * physical line they are on. Nothing is ever silently replaced.
+ * physical line they are on. Nothing is ever silently replaced. With the Windows-1252 opt-in a file without a UTF-8
+ * byte-order mark is decoded as Windows-1252 instead, as strictly: the five bytes it leaves undefined (0x81, 0x8D,
+ * 0x8F, 0x90, 0x9D) are refused.
  */
 final class StrictUtf8Reader extends Reader {
 
-    static final String NOT_UTF8 = "not valid UTF-8 (save the file as UTF-8)";
+    static final String NOT_UTF8 = "not valid UTF-8 (save the file as UTF-8; a file Excel saved as plain \"CSV\" on"
+            + " Windows is Windows-1252: set inputs.encoding: windows-1252 in the job file to read it)";
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     static final String UTF16 = "UTF-16 file: save it as UTF-8";
     /** The longest physical line read, in characters: 4 MiB. A longer one rejects the file (naming its line). */
     static final int MAX_LINE = 4 * 1024 * 1024;
@@ -25,9 +30,7 @@ final class StrictUtf8Reader extends Reader {
             + "(save the file as UTF-8 text)";
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(8192);
     private final CharBuffer chars = CharBuffer.allocate(8192);
     private boolean endOfBytes;
@@ -37,6 +40,11 @@ final class StrictUtf8Reader extends Reader {
     private long lineLength;
 
     StrictUtf8Reader(InputStream in) throws IOException {
+        this(in, false);
+    }
+
+    /** @param windows1252 decode as Windows-1252 unless the file starts with a UTF-8 byte-order mark */
+    StrictUtf8Reader(InputStream in, boolean windows1252) throws IOException {
         this.in = in;
         byte[] start = in.readNBytes(3);
         if (start.length >= 2 && ((start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)
@@ -48,6 +56,9 @@ final class StrictUtf8Reader extends Reader {
         if (!utf8Bom) {
             bytes.put(start);
         }
+        decoder = (windows1252 && !utf8Bom ? WINDOWS_1252 : StandardCharsets.UTF_8).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         endOfBytes = start.length < 3;
         bytes.flip();
         chars.flip();
@@ -81,7 +92,8 @@ final class StrictUtf8Reader extends Reader {
             CoderResult result = decoder.decode(bytes, chars, endOfBytes);
             if (result.isError()) {
                 scan(chars.position());
-                throw new UnreadableInputException(lineBreaks + 1, NOT_UTF8);
+                throw new UnreadableInputException(lineBreaks + 1, decoder.charset().equals(StandardCharsets.UTF_8)
+                        ? NOT_UTF8 : notWindows1252(bytes.get(bytes.position())));
             }
             if (chars.position() > 0 || result.isOverflow()) {
                 break;
@@ -96,6 +108,11 @@ final class StrictUtf8Reader extends Reader {
         scan(chars.position());
         chars.flip();
         return chars.hasRemaining();
+    }
+
+    private static String notWindows1252(byte undefined) {
+        return String.format("byte 0x%02X is not a Windows-1252 character (inputs.encoding: windows-1252 is set;"
+                + " is the file in another encoding? Save it as UTF-8)", undefined & 0xFF);
     }
 
     private void readBytes() throws IOException {

@@ -49,17 +49,17 @@ final class InputGuardTasklet implements Tasklet {
         }
         configured(context.config().inputs()).forEach((kind, file) -> {
             InputFileInfo info = InputGuard.inspect(kind, file, file.toString(),
-                    context.config().inputs().columnsFor(kind.id()));
+                    InputOptions.of(context.config().inputs(), kind));
             boolean partial = context.run().partialInputs() || PartialInputs.isFailedRowsFile(kind, info.header());
             InputFileRecord record = InputFileRecord.of(kind.id(), info.file(), info.sha256(), info.rows(),
-                    info.header(), partial);
+                    info.keyedRows(), info.header(), partial);
             inputFiles.save(runId, record);
             if (partial) {
                 log.warn("{} is a partial input ({}): its rows are applied; absent-{} and policy.max-row-drop are off"
                         + " for it", file, context.run().partialInputs() ? "--partial" : "a failed-rows file",
                         ABSENT.get(kind));
             } else if (context.mode() != RunMode.APPLY) {
-                checkRowDrop(kind, file, info.rows());
+                checkRowDrop(kind, file, info);
             }
             InputFileRecord plannedFile = planned.remove(kind.id());
             if (context.mode() == RunMode.APPLY
@@ -77,17 +77,22 @@ final class InputGuardTasklet implements Tasklet {
 
     /**
      * A file that shrank by more than {@code policy.max-row-drop} since the job's last finished run is rejected:
-     * a truncated or empty export must not turn into removals.
+     * a truncated or empty export must not turn into removals. Rows are counted when they carry a key, so rows
+     * without one (padding, half-filled rows) cannot make a truncated export look whole.
      */
-    private void checkRowDrop(InputKind kind, Path file, long rows) {
+    private void checkRowDrop(InputKind kind, Path file, InputFileInfo info) {
         RemovalLimit maxDrop = context.config().policy().maxRowDrop();
+        long rows = info.keyedRows();
         inputFiles.lastGood(context.run().jobName(), kind.id(), context.runId()).ifPresent(previous -> {
-            long dropped = previous.rowCount() - rows;
-            if (dropped > 0 && dropped > maxDrop.allowed(previous.rowCount())) {
+            long before = previous.keyedRowsOrRows();
+            long dropped = before - rows;
+            if (dropped > 0 && dropped > maxDrop.allowed(before)) {
+                String keyless = info.rows() == rows ? "" : String.format(" (not counting %d rows without %s)",
+                        info.rows() - rows, String.join(" and ", kind.keyColumns()));
                 throw new InputRejectedException(file.toString(), 0, null, String.format(
-                        "%d rows, %d fewer than the %d of %s, more than policy.max-row-drop %s allows; is the export"
-                                + " truncated? Check it, or raise policy.max-row-drop for a real shrink",
-                        rows, dropped, previous.rowCount(), previous.path(), maxDrop));
+                        "%d rows%s, %d fewer than the %d of %s, more than policy.max-row-drop %s allows; is the"
+                                + " export truncated? Check it, or raise policy.max-row-drop for a real shrink",
+                        rows, keyless, dropped, before, previous.path(), maxDrop));
             }
         });
     }

@@ -175,7 +175,7 @@ public class SyncJobFactory {
             return tasklet(name, (contribution, chunk) -> RepeatStatus.FINISHED);
         }
         CsvRowReader reader = new CsvRowReader(kind, file, file.toString(),
-                run.config().inputs().columnsFor(kind.id()));
+                InputOptions.of(run.config().inputs(), kind));
         return new StepBuilder(name, jobRepository)
                 .listener(StepLogContext.INSTANCE)
                 .<CsvRow, Validated<T>>chunk(run.config().limits().chunkSize())

@@ -89,7 +89,7 @@ public class RunPlanner {
                        Long raisedTo, List<String> over) {
         long planned = count("SELECT COUNT(*) FROM planned_op WHERE run_id = ? AND state = 'PENDING' AND kind = '"
                 + kind.name() + "'", runId);
-        long allowed = Math.max(limit.allowed(managed), raisedTo == null ? 0 : raisedTo);
+        long allowed = Math.max(limit.allowedRemovals(managed), raisedTo == null ? 0 : raisedTo);
         if (planned > allowed) {
             over.add(String.format("%d %s planned, policy.max-removals %s of %d %s allows %d%s", planned, what,
                     limit, managed, of, allowed, raisedTo == null ? "" : " (--allow-removals " + raisedTo + ")"));

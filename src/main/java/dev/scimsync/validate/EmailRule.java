@@ -28,7 +28,7 @@ final class EmailRule {
     private static String detail(String email) {
         int open = email.indexOf('<');
         int close = email.indexOf('>', open + 1);
-        if (open >= 0 && close > open) {
+        if (open >= 0 && close > open && email.substring(open + 1, close).contains("@")) {
             return "a name and an address; write the address alone: " + Text.quote(email.substring(open + 1, close));
         }
         if (email.regionMatches(true, 0, "mailto:", 0, 7)) {

@@ -22,8 +22,8 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
     static final int MAX_USERNAME = 64;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,64}");
     private static final Set<String> ORG_ROLES = Set.of("admin", "member", "viewer");
-    private static final Set<String> TRUE = Set.of("true", "yes", "1", "");
-    private static final Set<String> FALSE = Set.of("false", "no", "0");
+    private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "0");
 
     /** @throws IllegalArgumentException when given a row of another kind of file (a wiring mistake) */
     @Override

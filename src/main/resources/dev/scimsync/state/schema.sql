@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS input_file (
     header     VARCHAR(100000),
     PRIMARY KEY (run_id, kind)
 );
+ALTER TABLE input_file ADD COLUMN IF NOT EXISTS keyed_rows BIGINT;
 -- a partial input (a failed-rows file fed back, or --partial) is never the row-drop guard's reference
 ALTER TABLE input_file ADD COLUMN IF NOT EXISTS partial BOOLEAN;
 

@@ -29,7 +29,7 @@ class BrokenFilesTest {
             utf16.csv               | 5 | utf16.csv  | UTF-16
             latin1.csv              | 5 | line 3     | not valid UTF-8
             binary-garbage.csv      | 5 | line       | NUL
-            wrong-column-count.csv  | 1 | line 3     | expected 5 fields, found 2
+            wrong-column-count.csv  | 1 | line 4     | expected 5 fields, found 6
             huge-field.csv          | 1 | line 2     | characters long
             case-duplicates.csv     | 1 | line 3     | duplicate email
             bom.csv                 | 0 | 1 rows     | 1 valid

@@ -3,10 +3,17 @@ package dev.scimsync.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class InputsConfigTest {
 
     @TempDir
@@ -78,5 +85,105 @@ class InputsConfigTest {
 
         assertThat(inputs.columnsFor("users")).containsOnlyKeys("email");
         assertThat(new InputsConfig(null, null, null, null, null).columns()).isEmpty();
+    }
+
+    private String inputs(String more) {
+        return "target: { url: embedded }\ninputs:\n  users: u.csv\n" + more;
+    }
+
+    @Test
+    void aDelimiterIsCommaSemicolonOrTab() {
+        Map<String, Character> meant = Map.of("\",\"", ',', "';'", ';', "tab", '\t', "TAB", '\t', "\"\\t\"", '\t');
+        meant.forEach((written, delimiter) -> assertThat(new JobFileFixture(dir)
+                .load(inputs("  delimiter: " + written + "\n")).inputs().delimiterChar())
+                .as(written).isEqualTo(delimiter));
+    }
+
+    @Test
+    void withoutADelimiterEachFileSaysItsOwnAndUtf8IsRead() {
+        InputsConfig inputs = new JobFileFixture(dir).load(inputs("")).inputs();
+
+        assertThat(inputs.delimiterChar()).isNull();
+        assertThat(inputs.windows1252()).isFalse();
+        assertThat(inputs.valuesFor("users")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'|'", "' '", "comma", "'::'", "'\"\"'"})
+    void anyOtherDelimiterIsAConfigurationErrorNamingTheKey(String written) {
+        new JobFileFixture(dir).assertProblem(inputs("  delimiter: " + written + "\n"))
+                .startsWith("jobs/demo.yml: inputs.delimiter must be ',', ';' or tab (was '")
+                .endsWith("); leave it out to tell it from each file's header line");
+    }
+
+    @Test
+    void windows1252IsAnOptInAndOtherEncodingsAreNamed() {
+        assertThat(new JobFileFixture(dir).load(inputs("  encoding: windows-1252\n")).inputs().windows1252()).isTrue();
+        assertThat(new JobFileFixture(dir).load(inputs("  encoding: UTF-8\n")).inputs().windows1252()).isFalse();
+        for (String other : List.of("latin1", "utf-16", "cp1252", "ascii")) {
+            new JobFileFixture(dir).assertProblem(inputs("  encoding: " + other + "\n"))
+                    .isEqualTo("jobs/demo.yml: inputs.encoding must be one of utf-8, windows-1252 (was '" + other + "')");
+        }
+    }
+
+    @Test
+    void valueMappingsAreReadPerKindAndColumn() {
+        InputsConfig inputs = new JobFileFixture(dir).load(inputs("""
+                  memberships: m.csv
+                  values:
+                    users:
+                      active: { ACTIVE: true, SUSPENDED: false, DEPROVISIONED: "False" }
+                      org_role: { Owner: admin, Guest: Viewer }
+                    memberships:
+                      role: { Lead: admin, "Data Steward": Data Steward }
+                """)).inputs();
+
+        assertThat(inputs.valuesFor("users").get("active")).containsExactly(Map.entry("ACTIVE", "true"),
+                Map.entry("SUSPENDED", "false"), Map.entry("DEPROVISIONED", "False"));
+        assertThat(inputs.valuesFor("users").get("org_role")).containsEntry("Guest", "Viewer");
+        assertThat(inputs.valuesFor("memberships").get("role")).containsEntry("Data Steward", "Data Steward");
+        assertThat(inputs.valuesFor("teams")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "users: { active: { SUSPENDED: maybe } }"
+                    + "|inputs.values.users.active.SUSPENDED must be true or false, a value of active (was 'maybe')",
+            "users: { active: { Yes: y } }"
+                    + "|inputs.values.users.active.Yes must be true or false, a value of active (was 'y')",
+            "users: { org_role: { Owner: owner } }"
+                    + "|inputs.values.users.org_role.Owner must be admin, member or viewer, a value of org_role"
+                    + " (was 'owner')",
+            "memberships: { role: { Lead: 'team/lead' } }"
+                    + "|inputs.values.memberships.role.Lead must be admin, member, viewer or a custom role's name"
+                    + " (1 to 64 letters, digits, spaces and . _ -), a value of role (was 'team/lead')",
+            "users: { email: { a: b } }"
+                    + "|inputs.values.users.email cannot be mapped (values can be mapped for users.active,"
+                    + " users.org_role, memberships.role)",
+            "teams: { team: { a: b } }"
+                    + "|inputs.values.teams.team cannot be mapped (values can be mapped for users.active,"
+                    + " users.org_role, memberships.role)",
+            "people: { active: { a: true } }"
+                    + "|inputs.values.people is not an input kind (one of users, teams, memberships, roles)",
+            "users: { active: { Active: true, ' ACTIVE ': true } }"
+                    + "|inputs.values.users.active maps 'Active' and ' ACTIVE ', which are the same value"
+                    + " (cells are matched ignoring case and surrounding spaces)",
+            "users: { active: { ' ': false } }"
+                    + "|inputs.values.users.active maps an empty value; only values written in the file can be mapped",
+            "users: { org_role: { Owner: '' } }"
+                    + "|inputs.values.users.org_role.Owner must be admin, member or viewer, a value of org_role"
+                    + " (was '')"})
+    void aValueMappingThatCannotWorkIsAConfigurationErrorNamingTheKey(String values, String problem) {
+        new JobFileFixture(dir).assertProblem(inputs("  values: { " + values + " }\n"))
+                .isEqualTo("jobs/demo.yml: " + problem);
+    }
+
+    @Test
+    void theOldConstructorReadsUtf8WithTheDelimiterOfEachFile() {
+        InputsConfig inputs = new InputsConfig(Path.of("u.csv"), null, null, null, Map.of());
+
+        assertThat(inputs.delimiter()).isNull();
+        assertThat(inputs.encoding()).isNull();
+        assertThat(inputs.values()).isEmpty();
     }
 }

@@ -3,8 +3,13 @@ package dev.scimsync.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class RemovalLimitTest {
 
     @Test
@@ -32,6 +37,20 @@ class RemovalLimitTest {
         assertThat(fivePercent.allowed(19)).isZero();
         assertThat(fivePercent.allowed(0)).isZero();
         assertThat(RemovalLimit.parse("100%").allowed(7)).isEqualTo(7);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} managed allows {2} removals")
+    @CsvSource({
+            "2%, 49, 1", "2%, 1, 1", "2%, 50, 1", "2%, 100, 2", "2%, 149, 2", "5%, 19, 1", "5%, 1000, 50",
+            "0.1%, 10, 1", "100%, 7, 7", "0%, 1000, 0", "0, 1000, 0", "3, 1, 3", "10, 1000000, 10"})
+    void aPercentageAllowsAtLeastOneRemovalOfEachKind(String limit, long managed, long allowed) {
+        assertThat(RemovalLimit.parse(limit).allowedRemovals(managed)).isEqualTo(allowed);
+    }
+
+    @Test
+    void theRowDropLimitKeepsTheFloorOfItsShare() {
+        assertThat(RemovalLimit.parse("2%").allowed(49)).isZero();
+        assertThat(RemovalLimit.parse("2%").allowedRemovals(49)).isEqualTo(1);
     }
 
     @Test

@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CsvRowReaderRejectionTest {
 
     @TempDir
@@ -65,7 +68,7 @@ class CsvRowReaderRejectionTest {
         byte[] latin1 = "email,display_name\na@example.com,A\nb@example.com,Zoë\n".getBytes(StandardCharsets.ISO_8859_1);
 
         rejection(write(latin1), Map.of())
-                .hasMessage("in/users.csv line 3: not valid UTF-8 (save the file as UTF-8)")
+                .hasMessage("in/users.csv line 3: " + StrictUtf8Reader.NOT_UTF8)
                 .extracting(InputRejectedException::line).isEqualTo(3L);
     }
 
@@ -78,14 +81,14 @@ class CsvRowReaderRejectionTest {
         byte[] good = csv.toString().getBytes(StandardCharsets.UTF_8);
         byte[] bad = {'x', (byte) 0xC3, '@', 'e', '.', 'i', 'o', '\n'};
 
-        rejection(write(concat(good, bad)), Map.of()).hasMessage("in/users.csv line 5002: not valid UTF-8 (save the file as UTF-8)");
+        rejection(write(concat(good, bad)), Map.of()).hasMessage("in/users.csv line 5002: " + StrictUtf8Reader.NOT_UTF8);
     }
 
     @Test
     void rejectsAFileEndingInTheMiddleOfACharacter() throws IOException {
         byte[] truncated = concat("email\nzo".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3});
 
-        rejection(write(truncated), Map.of()).hasMessage("in/users.csv line 2: not valid UTF-8 (save the file as UTF-8)");
+        rejection(write(truncated), Map.of()).hasMessage("in/users.csv line 2: " + StrictUtf8Reader.NOT_UTF8);
     }
 
     @Test

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class InputGuardTest {
 
     @TempDir
@@ -25,7 +28,29 @@ class InputGuardTest {
         InputFileInfo info = InputGuard.inspect(InputKind.TEAMS, file, "samples/teams.csv", Map.of());
 
         assertThat(info).isEqualTo(new InputFileInfo(InputKind.TEAMS, "samples/teams.csv",
-                InputGuard.sha256(file), 3, List.of("team")));
+                InputGuard.sha256(file), 3, 3, List.of("team")));
+    }
+
+    @Test
+    void countsTheRowsThatCarryAKeyApartFromThoseThatDoNot() throws IOException {
+        Map<InputKind, String> files = Map.of(
+                InputKind.USERS, "email,display_name\na@x.io,A\n,Nameless\n\" \",x\nb@x.io,\n,,\n",
+                InputKind.TEAMS, "team,notes\nalpha,\n,orphan note\n,,\nbeta,\n",
+                InputKind.MEMBERSHIPS, "team,email,role\nalpha,a@x.io,\nalpha,,admin\n,b@x.io,\n,,member\n,,\nbeta,b@x.io,\n",
+                InputKind.ROLES, "name,inherited_from\nops,member\n,member\nops2,\n,\n");
+        files.forEach((kind, content) -> {
+            try {
+                Path file = Files.writeString(dir.resolve(kind.id() + ".csv"), content);
+
+                InputFileInfo info = InputGuard.inspect(kind, file, kind.id() + ".csv", Map.of());
+
+                assertThat(info.keyedRows()).as(kind.id()).isEqualTo(2);
+                assertThat(info.rows()).as(kind.id()).isEqualTo(content.lines().skip(1)
+                        .filter(l -> !l.replaceAll("[,\" ]", "").isEmpty()).count());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

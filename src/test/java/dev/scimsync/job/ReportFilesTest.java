@@ -36,7 +36,7 @@ class ReportFilesTest {
             ops-admin@example.com,Ops Admin,admin,keeps the lights on
             <img src=x onerror=alert(1)>,=cmd|' /C calc'!A0,member,typo in the email
             dana@example.com,Dana Fox,owner,role that does not exist
-            alice@example.com,Alice Ng,member
+            alice@example.com,Alice Ng,member,,unquoted, comma
             """;
 
     @Autowired
@@ -78,7 +78,7 @@ class ReportFilesTest {
                         + " email '<img src=x onerror=alert(1)>': contains a space",
                 "dana@example.com,Dana Fox,owner,role that does not exist,\"org_role: unknown org role 'owner'"
                         + " (expected admin, member or viewer)\"",
-                "alice@example.com,Alice Ng,member,,\"expected 4 fields, found 3\"");
+                "alice@example.com,Alice Ng,member,,unquoted,\" comma\",\"expected 4 fields, found 6\"");
 
         assertThat(Files.readAllLines(first.outDir().resolve("drift.csv"))).hasSize(3)
                 .anyMatch(l -> l.matches("user,bob@example.com,[^,]+,unmanaged,active; org_role=member;"
@@ -106,7 +106,7 @@ class ReportFilesTest {
                 .contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img").doesNotContain("://");
 
         String fixed = String.join("\n", failed).replace("<img src=x onerror=alert(1)>,", "zed@example.com,")
-                .replace("Dana Fox,owner", "Dana Fox,viewer").replace("Alice Ng,member,,", "Alice Ng,member,x,");
+                .replace("Dana Fox,owner", "Dana Fox,viewer").replace("Alice Ng,member,,unquoted,\" comma\",", "Alice Ng,member,\"unquoted, comma\",");
         RunResult second = runner.start(RunMode.SYNC, config(write("fixed.csv", fixed + "\n")), null);
 
         assertThat(second.exitCode()).as(second.problem()).isEqualTo(ExitCodes.OK);

@@ -171,6 +171,73 @@ class SyncRunnerTest {
     }
 
     @Test
+    void emptyPaddingRowsNeitherFailNorHideAShrunkExport() throws IOException {
+        String header = "email,username,display_name,org_role,active\n";
+        StringBuilder hundred = new StringBuilder(header);
+        for (int i = 1; i <= 100; i++) {
+            hundred.append("user").append(i).append("@example.com,,,,\n");
+        }
+        Path users = csv(hundred.toString());
+        assertThat(runner.start(RunMode.SYNC, config(users), null).exitCode()).isEqualTo(ExitCodes.OK);
+        StringBuilder padded = new StringBuilder(header);
+        List<String> blanks = List.of(",,,,", "\" \",,,,", ",,,,,,,", "", " , , , , ");
+        for (int i = 1; i <= 100; i++) {
+            padded.append(i <= 10 ? "user" + i + "@example.com,,,," : blanks.get(i % blanks.size())).append("\r\n");
+        }
+        Files.writeString(users, padded);
+        emulator.resetCounts();
+
+        RunResult rejected = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(rejected.exitCode()).as(rejected.problem()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(rejected.problem()).contains("10 rows, 90 fewer than the 100").contains("max-row-drop 50%");
+        assertThat(emulator.counts().total()).isZero();
+
+        RunResult accepted = runner.start(RunMode.SYNC, config(users, "policy: { max-row-drop: 100% }\n"), null);
+
+        assertThat(accepted.exitCode()).as(accepted.problem()).isEqualTo(ExitCodes.OK);
+        assertThat(accepted.rowCounts()).containsEntry("invalid", 0L).containsEntry("unchanged", 10L);
+        assertThat(accepted.rowCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+    }
+
+    @Test
+    void rowsWithoutAKeyDoNotCountTowardsTheRowDropGuard() throws IOException {
+        StringBuilder rows = new StringBuilder("email,display_name\n");
+        for (int i = 1; i <= 10; i++) {
+            rows.append("user").append(i).append("@example.com,User ").append(i).append('\n');
+        }
+        Path users = csv(rows.toString());
+        assertThat(runner.start(RunMode.SYNC, config(users), null).exitCode()).isEqualTo(ExitCodes.OK);
+        Files.writeString(users, "email,display_name\nuser1@example.com,User 1\nuser2@example.com,User 2\n"
+                + ",Nameless\n".repeat(8));
+
+        RunResult rejected = runner.start(RunMode.SYNC, config(users), null);
+
+        assertThat(rejected.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
+        assertThat(rejected.problem()).contains("2 rows (not counting 8 rows without email), 8 fewer than the 10");
+    }
+
+    @Test
+    void aPercentageRemovalLimitLetsASmallOrganisationDeactivateOneLeaver() throws IOException {
+        Path users = csv("email\nops-admin@example.com\nalice@example.com\nbob@example.com\nlegacy@example.com\n");
+        String job = "policy: { absent-users: deactivate, max-removals: 2%, max-row-drop: 100% }\n";
+        assertThat(runner.start(RunMode.SYNC, config(users, job), null).exitCode()).isEqualTo(ExitCodes.OK);
+        Files.writeString(users, "email\nops-admin@example.com\nalice@example.com\nbob@example.com\n");
+
+        RunResult oneLeaver = runner.start(RunMode.SYNC, config(users, job), null);
+
+        assertThat(oneLeaver.exitCode()).as(oneLeaver.problem()).isEqualTo(ExitCodes.OK);
+        assertThat(oneLeaver.rowCounts()).containsEntry("deactivated", 1L).containsEntry("blocked", 0L);
+        assertThat(targetUsers().get("legacy@example.com").active()).isFalse();
+        Files.writeString(users, "email\nops-admin@example.com\n");
+
+        RunResult twoLeavers = runner.start(RunMode.SYNC, config(users, job), null);
+
+        assertThat(twoLeavers.exitCode()).isEqualTo(ExitCodes.SAFETY_STOP);
+        assertThat(twoLeavers.rowCounts()).containsEntry("blocked", 2L);
+    }
+
+    @Test
     void headersAreMappedThroughTheJobFile() throws IOException {
         Path users = csv("Full Name,Work Email,Role\n\"Ng, Zoe\",zoe@example.com,Viewer\n");
 

@@ -44,13 +44,13 @@ class UserRowValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"false", "FALSE", "no", "No", "0"})
+    @ValueSource(strings = {"false", "FALSE", "no", "No", "0", "n", "N"})
     void readsInactiveSpellings(String value) {
         assertThat(validate("email,active", "ann@example.com", value).value().active()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"true", "True", "YES", "1"})
+    @ValueSource(strings = {"true", "True", "YES", "1", "y", "Y"})
     void readsActiveSpellings(String value) {
         assertThat(validate("email,active", "ann@example.com", value).value().active()).isTrue();
     }
