@@ -74,8 +74,9 @@ class ReportFilesTest {
         List<String> failed = Files.readAllLines(first.outDir().resolve("failed-users.csv"));
         assertThat(failed).containsExactly(
                 "Work Email,Full Name,org_role,Notes,reason",
-                "<img src=x onerror=alert(1)>,'=cmd|' /C calc'!A0,member,typo in the email,Work Email: invalid"
-                        + " email '<img src=x onerror=alert(1)>': contains a space",
+                "<img src=x onerror=alert(1)>,'=cmd|' /C calc'!A0,member,typo in the email,\"Work Email: invalid"
+                        + " email '<img src=x onerror=alert(1)>': contains a space (one address per cell, without a"
+                        + " name)\"",
                 "dana@example.com,Dana Fox,owner,role that does not exist,\"org_role: unknown org role 'owner'"
                         + " (expected admin, member or viewer)\"",
                 "alice@example.com,Alice Ng,member,,unquoted,\" comma\",\"expected 4 fields, found 6\"");
