@@ -2,15 +2,10 @@ package dev.scimsync.job;
 
 import dev.scimsync.emulator.RecordedRequest;
 import dev.scimsync.scim.ScimUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
@@ -30,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBatchTest
 @SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:real-exports-test;DB_CLOSE_DELAY=-1")
-class RealExportsTest {
+class RealExportsTest extends DemoOrgJobTest {
 
     private static final String DEACTIVATE = "policy: { absent-users: deactivate, max-removals: 100% }\n";
     private static final String ALL_USERS = """
@@ -39,28 +34,6 @@ class RealExportsTest {
             bob@example.com,bob
             legacy@example.com,legacy
             """;
-
-    @Autowired
-    SyncRunner runner;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-
-    @TempDir
-    Path dir;
-
-    EmulatedOrg org;
-
-    @BeforeEach
-    void start() {
-        org = EmulatedOrg.demo(dir);
-        SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        jobRepositoryTestUtils.removeJobExecutions();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice@example.com\u200B", "\u202Ealice@example.com", "ali\uFEFFce@example.com",

@@ -6,13 +6,8 @@ import dev.scimsync.scim.ScimGroup;
 import dev.scimsync.scim.ScimPermission;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.scim.TeamRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
@@ -27,29 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBatchTest
 @SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:teams-and-roles-test;DB_CLOSE_DELAY=-1")
-class TeamsAndRolesTest {
+class TeamsAndRolesTest extends DemoOrgJobTest {
 
-    @Autowired
-    SyncRunner runner;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-
-    @TempDir
-    Path dir;
-
-    EmulatedOrg org;
-
-    @BeforeEach
-    void start() {
-        org = EmulatedOrg.demo(dir);
-        SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        jobRepositoryTestUtils.removeJobExecutions();
-    }
 
     @Test
     void aMissingTeamIsCreatedWithItsKnownMembersInTheSameRequest() throws IOException {
