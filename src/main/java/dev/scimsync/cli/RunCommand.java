@@ -24,7 +24,7 @@ abstract class RunCommand extends StateCommand {
         try {
             prepare();
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("scim-sync: " + e.getMessage());
+            e.problems().forEach(problem -> spec.commandLine().getErr().println("scim-sync: " + problem));
             return ExitCodes.USAGE;
         }
         return super.call();

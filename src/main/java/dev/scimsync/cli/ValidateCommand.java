@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             config = JobFiles.load(job.jobFile, job.overrides());
         } catch (ConfigException e) {
-            err.println("scim-sync: " + e.getMessage());
+            e.problems().forEach(problem -> err.println("scim-sync: " + problem));
             return ExitCodes.USAGE;
         }
         Path users = config.inputs().users();

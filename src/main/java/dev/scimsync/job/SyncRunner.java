@@ -1,9 +1,7 @@
 package dev.scimsync.job;
 
-import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
-import dev.scimsync.scim.ScimDialect;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
@@ -78,10 +76,6 @@ public class SyncRunner {
      * @param allowRemovals raises {@code policy.max-removals} to this many removals of each kind for this run only
      */
     public RunResult start(RunMode mode, JobConfig config, String planRunId, Long allowRemovals) {
-        if (config.inputs().roles() != null && !ScimDialect.of(config.target().dialect()).supportsRoles()) {
-            throw new ConfigException("inputs.roles: the " + config.target().dialect() + " dialect has no custom"
-                    + " roles (/Roles is a W&B extension); remove roles.csv from this job or use dialect wandb");
-        }
         targets.settingsFor(config);
         try (JobLocks.Lock lock = locks.acquire(config.name())) {
             String runId = RunIds.next();
