@@ -66,7 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private long checkUsers(Path file, Map<String, String> columns, PrintWriter out) {
+    private long checkUsers(Path given, Map<String, String> columns, PrintWriter out) {
+        Path file = JobFiles.absolute(given);
         UserRowValidator validator = new UserRowValidator();
         Map<String, Long> firstLine = new HashMap<>();
         long rows = 0;

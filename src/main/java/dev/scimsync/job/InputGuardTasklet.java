@@ -1,6 +1,7 @@
 package dev.scimsync.job;
 
 import dev.scimsync.config.InputsConfig;
+import dev.scimsync.config.JobFiles;
 import dev.scimsync.input.InputFileInfo;
 import dev.scimsync.input.InputGuard;
 import dev.scimsync.input.InputKind;
@@ -41,7 +42,7 @@ final class InputGuardTasklet implements Tasklet {
             inputFiles.of(context.run().planRunId()).forEach(f -> planned.put(f.kind(), f));
         }
         configured(context.config().inputs()).forEach((kind, file) -> {
-            InputFileInfo info = InputGuard.inspect(kind, file, file.toString(),
+            InputFileInfo info = InputGuard.inspect(kind, file, JobFiles.absolute(file).toString(),
                     context.config().inputs().columnsFor(kind.id()));
             InputFileRecord record = InputFileRecord.of(kind.id(), info.file(), info.sha256(), info.rows(),
                     info.header());
@@ -52,7 +53,8 @@ final class InputGuardTasklet implements Tasklet {
             InputFileRecord plannedFile = planned.remove(kind.id());
             if (context.mode() == RunMode.APPLY
                     && (plannedFile == null || !Objects.equals(plannedFile.sha256(), record.sha256()))) {
-                throw new InputChangedException(file + " changed since plan " + context.run().planRunId()
+                throw new InputChangedException(JobFiles.absolute(file) + " changed since plan "
+                        + context.run().planRunId()
                         + " was made; make a new plan and review it before applying");
             }
         });
@@ -72,7 +74,7 @@ final class InputGuardTasklet implements Tasklet {
         inputFiles.lastGood(context.run().jobName(), kind.id(), context.runId()).ifPresent(previous -> {
             long dropped = previous.rowCount() - rows;
             if (dropped > 0 && dropped > maxDrop.allowed(previous.rowCount())) {
-                throw new InputRejectedException(file.toString(), 0, null, String.format(
+                throw new InputRejectedException(JobFiles.absolute(file).toString(), 0, null, String.format(
                         "%d rows, %d fewer than the %d of %s, more than policy.max-row-drop %s allows; is the export"
                                 + " truncated? Check it, or raise policy.max-row-drop for a real shrink",
                         rows, dropped, previous.rowCount(), previous.path(), maxDrop));

@@ -80,7 +80,7 @@ public class SyncRunner {
         try (JobLocks.Lock lock = locks.acquire(config.name())) {
             String runId = RunIds.next();
             RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
-                    config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals);
+                    JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(), null, null, allowRemovals);
             runs.insert(run);
             return execute(run);
         }
