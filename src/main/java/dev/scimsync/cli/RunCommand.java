@@ -24,7 +24,7 @@ abstract class RunCommand extends StateCommand {
         try {
             prepare();
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("scim-sync: " + e.getMessage());
+            e.problems().forEach(problem -> spec.commandLine().getErr().println("scim-sync: " + problem));
             return ExitCodes.USAGE;
         }
         return super.call();
@@ -40,7 +40,7 @@ abstract class RunCommand extends StateCommand {
             err.println("scim-sync: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (JobLockedException e) {
-            // like H2's "another scim-sync run is using it": nothing was done, the job can run again later
+            // as when another process holds the H2 file: nothing was done, the job can run again later
             err.println("scim-sync: " + e.getMessage());
             return ExitCodes.ABORTED;
         }

@@ -5,6 +5,8 @@ import dev.scimsync.job.SyncApplication;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
@@ -12,6 +14,8 @@ import java.util.concurrent.Callable;
 
 /** A command on the state database alone: opens it, reads (or prunes), prints; no job file, no target. */
 abstract class StateCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -33,7 +37,12 @@ abstract class StateCommand implements Callable<Integer> {
         try {
             context = SyncApplication.start(stateDb.url);
         } catch (RuntimeException e) {
-            err.println("scim-sync: cannot open the state database: " + StateDbErrors.explain(e));
+            if (StateDbErrors.isExpected(e)) {
+                LOG.debug("the state database could not be opened", e);
+            } else {
+                LOG.error("the application could not start", e);
+            }
+            err.println("scim-sync: " + StateDbErrors.explain(e, stateDb.url));
             return ExitCodes.ABORTED;
         }
         try (context) {

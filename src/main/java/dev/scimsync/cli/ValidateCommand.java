@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             config = JobFiles.load(job.jobFile, job.overrides());
         } catch (ConfigException e) {
-            err.println("scim-sync: " + e.getMessage());
+            e.problems().forEach(problem -> err.println("scim-sync: " + problem));
             return ExitCodes.USAGE;
         }
         Path users = config.inputs().users();
@@ -68,7 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private long checkUsers(Path file, ReadOptions options, PrintWriter out) {
+    private long checkUsers(Path given, ReadOptions options, PrintWriter out) {
+        Path file = JobFiles.absolute(given);
         UserRowValidator validator = new UserRowValidator();
         Map<String, Long> firstLine = new HashMap<>();
         long rows = 0;

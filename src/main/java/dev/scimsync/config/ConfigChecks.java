@@ -41,6 +41,11 @@ final class ConfigChecks {
         if (config.inputs() != null) {
             crossInputs(config.inputs(), problems);
         }
+        if (config.target() != null && config.inputs() != null && config.inputs().roles() != null
+                && "scim2".equals(config.target().dialect())) {
+            problems.add("inputs.roles: the scim2 dialect has no custom roles (/Roles is a W&B extension); remove"
+                    + " roles.csv from this job or use dialect wandb");
+        }
         problems.sort(Comparator.comparingInt((String p) -> SECTIONS.indexOf(p.split("[. ]", 2)[0]))
                 .thenComparing(Comparator.naturalOrder()));
         return problems;

@@ -11,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
@@ -27,7 +28,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads job files into a validated {@link JobConfig}, and stores the effective configuration of a run as JSON.
- * Every problem is a {@link ConfigException} whose lines start with the job file path and name the key.
+ * Every problem is a {@link ConfigException} whose lines start with the job file's absolute path and name the key;
+ * a file with several problems has them all reported in one go.
  */
 public final class JobFiles {
 
@@ -57,18 +59,59 @@ public final class JobFiles {
     private JobFiles() {
     }
 
-    /** Reads, overrides, defaults and validates a job file; {@code overrides} may be null. */
+    /**
+     * Reads, overrides, defaults and validates a job file; {@code overrides} may be null. Every problem of the file
+     * is reported at once, each line starting with the file's absolute path.
+     */
     public static JobConfig load(Path jobFile, Overrides overrides) {
         Overrides given = overrides != null ? overrides : Overrides.none();
-        String source = jobFile.toString();
-        JobDocument document = parse(source, read(jobFile));
+        String source = absolute(jobFile).toString();
+        String text = read(jobFile, source);
+        YamlScan scan = YamlScan.of(YAML, text);
+        List<String> problems = new ArrayList<>(scan.problems());
+        if (!scan.bindable()) {
+            throw problems(source, problems, null);
+        }
+        BindingProblems binding = BindingProblems.bind(YAML, text, scan.keys());
+        problems.addAll(binding.problems());
+        problems.sort(JacksonErrors.BY_POSITION);
+        JobDocument document = binding.document();
+        if (document == null) {
+            throw problems(source, problems, null);
+        }
         JobConfig config;
         try {
             config = document.toConfig(defaultName(jobFile), given);
         } catch (InvalidPathException e) {
-            throw new ConfigException(source + ": " + e.getReason() + " (was '" + e.getInput() + "')");
+            problems.add(e.getReason() + " (was '" + e.getInput() + "')");
+            throw problems(source, problems, null);
         }
-        return checked(source, config, given);
+        ConfigChecks.problems(config, given.optionsByKey()).stream()
+                .filter(p -> !repeats(p, binding.badValues()))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw problems(source, problems, null);
+        }
+        return config;
+    }
+
+    /** The path as messages show it: absolute (a relative one against the working directory) and normalised. */
+    public static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    /**
+     * A check on a key whose value was already rejected and bound as absent, or on a key inside it: "target.url is
+     * required" after "target must be a mapping of keys" says nothing new.
+     */
+    private static boolean repeats(String problem, Set<String> badValues) {
+        String key = problem.split("[ :]", 2)[0];
+        return badValues.stream().anyMatch(bad -> key.equals(bad) || key.startsWith(bad + ".")
+                || key.startsWith(bad + "["));
+    }
+
+    private static ConfigException problems(String source, List<String> problems, Throwable cause) {
+        return new ConfigException(problems.stream().map(p -> source + ": " + p).toList(), cause);
     }
 
     /** The effective configuration as one line of JSON, paths as written. */
@@ -97,30 +140,16 @@ public final class JobFiles {
         return config;
     }
 
-    private static JobDocument parse(String source, String text) {
-        Map<String, TokenStreamLocation> keys = Map.of();
-        try {
-            YamlScan scan = YamlScan.of(YAML, text);
-            if (scan.problem() != null) {
-                throw new ConfigException(source + ": " + scan.problem());
-            }
-            keys = scan.keys();
-            return YAML.readValue(text, JobDocument.class);
-        } catch (JacksonException e) {
-            throw new ConfigException(List.of(source + ": " + JacksonErrors.describe(e, keys)), e);
-        }
-    }
-
-    private static String read(Path jobFile) {
+    private static String read(Path jobFile, String source) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Files.readAllBytes(jobFile))).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new ConfigException(List.of(jobFile + ": cannot read the job file (not UTF-8 text)"), e);
+            throw new ConfigException(List.of(source + ": cannot read the job file (not UTF-8 text)"), e);
         } catch (IOException e) {
-            throw new ConfigException(List.of(jobFile + ": cannot read the job file (" + reason(e) + ")"), e);
+            throw new ConfigException(List.of(source + ": cannot read the job file (" + reason(e) + ")"), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.scimsync.job;
 
 import dev.scimsync.config.InputsConfig;
+import dev.scimsync.config.JobFiles;
 import dev.scimsync.input.InputFileInfo;
 import dev.scimsync.input.InputGuard;
 import dev.scimsync.input.InputKind;
@@ -48,7 +49,7 @@ final class InputGuardTasklet implements Tasklet {
             inputFiles.of(context.run().planRunId()).forEach(f -> planned.put(f.kind(), f));
         }
         configured(context.config().inputs()).forEach((kind, file) -> {
-            InputFileInfo info = InputGuard.inspect(kind, file, file.toString(),
+            InputFileInfo info = InputGuard.inspect(kind, file, JobFiles.absolute(file).toString(),
                     InputOptions.of(context.config().inputs(), kind));
             boolean partial = context.run().partialInputs() || PartialInputs.isFailedRowsFile(kind, info.header());
             InputFileRecord record = InputFileRecord.of(kind.id(), info.file(), info.sha256(), info.rows(),
@@ -56,7 +57,7 @@ final class InputGuardTasklet implements Tasklet {
             inputFiles.save(runId, record);
             if (partial) {
                 log.warn("{} is a partial input ({}): its rows are applied; absent-{} and policy.max-row-drop are off"
-                        + " for it", file, context.run().partialInputs() ? "--partial" : "a failed-rows file",
+                        + " for it", JobFiles.absolute(file), context.run().partialInputs() ? "--partial" : "a failed-rows file",
                         ABSENT.get(kind));
             } else if (context.mode() != RunMode.APPLY) {
                 checkRowDrop(kind, file, info);
@@ -64,7 +65,8 @@ final class InputGuardTasklet implements Tasklet {
             InputFileRecord plannedFile = planned.remove(kind.id());
             if (context.mode() == RunMode.APPLY
                     && (plannedFile == null || !Objects.equals(plannedFile.sha256(), record.sha256()))) {
-                throw new InputChangedException(file + " changed since plan " + context.run().planRunId()
+                throw new InputChangedException(JobFiles.absolute(file) + " changed since plan "
+                        + context.run().planRunId()
                         + " was made; make a new plan and review it before applying");
             }
         });
@@ -89,7 +91,7 @@ final class InputGuardTasklet implements Tasklet {
             if (dropped > 0 && dropped > maxDrop.allowed(before)) {
                 String keyless = info.rows() == rows ? "" : String.format(" (not counting %d rows without %s)",
                         info.rows() - rows, String.join(" and ", kind.keyColumns()));
-                throw new InputRejectedException(file.toString(), 0, null, String.format(
+                throw new InputRejectedException(JobFiles.absolute(file).toString(), 0, null, String.format(
                         "%d rows%s, %d fewer than the %d of %s, more than policy.max-row-drop %s allows; is the"
                                 + " export truncated? Check it, or raise policy.max-row-drop for a real shrink",
                         rows, keyless, dropped, before, previous.path(), maxDrop));

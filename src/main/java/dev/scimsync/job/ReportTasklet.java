@@ -1,5 +1,6 @@
 package dev.scimsync.job;
 
+import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.DriftReport;
 import dev.scimsync.report.RowTally;
 import dev.scimsync.report.RowStatus;
@@ -32,7 +33,7 @@ final class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Map<String, String> files = new HashMap<>();
         InputGuardTasklet.configured(context.config().inputs())
-                .forEach((kind, path) -> files.put(kind.id(), path.toString()));
+                .forEach((kind, path) -> files.put(kind.id(), JobFiles.absolute(path).toString()));
         String opsRunId = context.run().opsRunId();
         boolean planOnly = context.mode() == RunMode.PLAN;
         RowTally tally = report.writeResults(opsRunId, context.outDir(), planOnly, files);

@@ -2,6 +2,7 @@ package dev.scimsync.job;
 
 import dev.scimsync.apply.OpWriter;
 import dev.scimsync.apply.UserVerifier;
+import dev.scimsync.config.JobFiles;
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
 import dev.scimsync.input.IdentityText;
@@ -174,7 +175,7 @@ public class SyncJobFactory {
         if (file == null) {
             return tasklet(name, (contribution, chunk) -> RepeatStatus.FINISHED);
         }
-        CsvRowReader reader = new CsvRowReader(kind, file, file.toString(),
+        CsvRowReader reader = new CsvRowReader(kind, file, JobFiles.absolute(file).toString(),
                 InputOptions.of(run.config().inputs(), kind));
         return new StepBuilder(name, jobRepository)
                 .listener(StepLogContext.INSTANCE)

@@ -1,9 +1,7 @@
 package dev.scimsync.job;
 
-import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
-import dev.scimsync.scim.ScimDialect;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
@@ -90,16 +88,12 @@ public class SyncRunner {
      */
     public RunResult start(RunMode mode, JobConfig config, String planRunId, Long allowRemovals,
                            boolean partialInputs) {
-        if (config.inputs().roles() != null && !ScimDialect.of(config.target().dialect()).supportsRoles()) {
-            throw new ConfigException("inputs.roles: the " + config.target().dialect() + " dialect has no custom"
-                    + " roles (/Roles is a W&B extension); remove roles.csv from this job or use dialect wandb");
-        }
         targets.settingsFor(config);
         try (JobLocks.Lock lock = locks.acquire(config.name())) {
             String runId = RunIds.next();
             RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
-                    config.out().resolve(runId).toString(), Instant.now(), null, null, allowRemovals,
-                    partialInputs);
+                    JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(), null, null,
+                    allowRemovals, partialInputs);
             runs.insert(run);
             return execute(run);
         }

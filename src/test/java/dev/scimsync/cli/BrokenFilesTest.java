@@ -3,6 +3,7 @@ package dev.scimsync.cli;
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.WandbEmulator;
 import dev.scimsync.job.ExitCodes;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,13 +11,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The corpus under samples/broken/: each file gets a clear message naming the file (and the line where there is
- * one), never a stack trace; a file that cannot be used is rejected whole (exit 5), bad rows are reported (exit 1).
+ * The corpus under samples/broken/: each file gets a clear message naming the file by its absolute path (and the
+ * line where there is one), never a stack trace; a file that cannot be used is rejected whole (exit 5), bad rows are reported (exit 1).
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BrokenFilesTest {
 
     @TempDir
@@ -47,7 +50,7 @@ class BrokenFilesTest {
 
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(exitCode);
         String said = cli.out + cli.err;
-        assertThat(said).contains(file).contains(where).contains(what);
+        assertThat(said).contains(input.toAbsolutePath().toString()).contains(where).contains(what);
         assertThat(said).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(said.length()).as("no multi-megabyte echo of a huge field").isLessThan(5_000);
     }
@@ -63,6 +66,7 @@ class BrokenFilesTest {
             Cli cli = Cli.run("sync", job.toString(), "--state-db", "jdbc:h2:file:" + dir.resolve("state"));
 
             assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ExitCodes.INPUT_REJECTED);
+            assertThat(cli.err).contains(Path.of("samples/broken").resolve(file).toAbsolutePath().toString());
             assertThat(emulator.counts().total()).isZero();
         }
     }

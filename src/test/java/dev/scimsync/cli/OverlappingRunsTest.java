@@ -8,20 +8,29 @@ import dev.scimsync.state.TestPostgresSchemas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Two runs of one job never overlap: with H2 the second process cannot open the database file; with PostgreSQL
- * the second run finds the job's advisory lock taken and exits 4 at once. The PostgreSQL half needs a server.
+ * Two runs of one job never overlap: with H2 the second process cannot open the database file and says so in one
+ * line, exit 4; with PostgreSQL the second run finds the job's advisory lock taken and exits 4 at once. The PostgreSQL half needs a server.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OverlappingRunsTest {
 
     @TempDir
@@ -32,19 +41,47 @@ class OverlappingRunsTest {
         TestPostgres.forgetCredentials();
     }
 
-    @Test
-    void aSecondProcessOnTheSameH2FileIsToldAnotherRunIsUsingIt() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("state");
+    /**
+     * Another process holds the H2 file (this test's JVM, as a running scim-sync would); the command under test runs
+     * in a JVM of its own through the real main, so what it prints on stderr is all a cron mail would hold.
+     */
+    @ParameterizedTest(name = "{0} with state db {1}, {2} logs")
+    @MethodSource("secondProcesses")
+    void aSecondProcessOnTheSameH2FilePrintsOneLineAndExits4(String command, String stateDb, String format)
+            throws Exception {
         Path job = job();
-        // this JVM holds the file open, as a running scim-sync process would
-        try (var held = java.sql.DriverManager.getConnection(url)) {
-            Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "dev.scimsync.ScimSyncApplication",
-                    "sync", job.toString(), "--state-db", url).redirectErrorStream(true).start();
-            String output = new String(second.getInputStream().readAllBytes());
-            assertThat(second.waitFor()).as(output).isEqualTo(ExitCodes.ABORTED);
-            assertThat(output).contains("another scim-sync run is using it");
+        Path file = dir.resolve(".scim-sync/state");
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.scimsync.ScimSyncApplication", command));
+        if (!command.equals("history") && !command.equals("resume")) {
+            args.add(job.toString());
         }
+        if (stateDb != null) {
+            args.addAll(List.of("--state-db", stateDb.replace("ABS", dir.toString())));
+        }
+        args.addAll(List.of("--log-format", format));
+        try (var held = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file)) {
+            Process second = new ProcessBuilder(args).directory(dir.toFile())
+                    .redirectOutput(dir.resolve("out.log").toFile()).redirectError(dir.resolve("err.log").toFile())
+                    .start();
+            second.getOutputStream().close();
+            assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+            List<String> err = Files.readAllLines(dir.resolve("err.log"));
+
+            assertThat(second.exitValue()).as(String.join("\n", err)).isEqualTo(ExitCodes.ABORTED);
+            assertThat(err).containsExactly("scim-sync: another scim-sync run is using the state database " + file
+                    + " (H2 allows one process at a time); try again when it has finished");
+            assertThat(Files.readString(dir.resolve("out.log"))).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> secondProcesses() {
+        return Stream.of(
+                Arguments.of("sync", null, "text"),
+                Arguments.of("sync", "jdbc:h2:file:./reports/../.scim-sync/state;WRITE_DELAY=0", "json"),
+                Arguments.of("plan", "jdbc:h2:ABS/.scim-sync/./state", "text"),
+                Arguments.of("history", null, "json"),
+                Arguments.of("resume", null, "text"));
     }
 
     @Test

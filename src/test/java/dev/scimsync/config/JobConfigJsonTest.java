@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JobConfigJsonTest {
 
     private static final JobConfig FULL = new JobConfig("nightly",
-            new TargetConfig("https://wandb.example.com/scim", "scim2", "basic", "HR_KEY", "admin"),
+            new TargetConfig("https://wandb.example.com/scim", "wandb-saas", "basic", "HR_KEY", "admin"),
             new InputsConfig(Path.of("/srv/hr-export/users.csv"), Path.of("teams.csv"), Path.of("../m.csv"),
                     Path.of("./roles.csv"), Map.of("users", Map.of("email", "Work Email", "display_name", "Full Name")),
                     "tab", "windows-1252", Map.of("users", Map.of("active", Map.of("SUSPENDED", "false", "Aktiv", "true"),

@@ -103,7 +103,7 @@ class JobFilesErrorsTest {
     void missingFileCannotBeRead() {
         assertThatExceptionOfType(ConfigException.class)
                 .isThrownBy(() -> JobFiles.load(Path.of("jobs/missing.yml"), Overrides.none()))
-                .withMessage("jobs/missing.yml: cannot read the job file (No such file)");
+                .withMessage(Path.of("jobs/missing.yml").toAbsolutePath() + ": cannot read the job file (No such file)");
     }
 
     @Test

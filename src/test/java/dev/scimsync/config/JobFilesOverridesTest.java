@@ -21,13 +21,13 @@ class JobFilesOverridesTest {
     @Test
     void givenOptionsWinOverTheJobFile() {
         Path file = new JobFileFixture(dir).write("jobs/demo.yml", JOB);
-        Overrides overrides = new Overrides("https://wandb.example.com/scim", "scim2", "OTHER_KEY",
+        Overrides overrides = new Overrides("https://wandb.example.com/scim", "wandb-saas", "OTHER_KEY",
                 Path.of("u.csv"), Path.of("t.csv"), Path.of("m.csv"), Path.of("r.csv"), Path.of("out/x"), 2, 10, 0.5);
 
         JobConfig config = JobFiles.load(file, overrides);
 
         assertThat(config.target().url()).isEqualTo("https://wandb.example.com/scim");
-        assertThat(config.target().dialect()).isEqualTo("scim2");
+        assertThat(config.target().dialect()).isEqualTo("wandb-saas");
         assertThat(config.target().tokenEnv()).isEqualTo("OTHER_KEY");
         assertThat(config.inputs()).extracting(InputsConfig::users, InputsConfig::teams, InputsConfig::memberships,
                 InputsConfig::roles).containsExactly(Path.of("u.csv"), Path.of("t.csv"), Path.of("m.csv"), Path.of("r.csv"));

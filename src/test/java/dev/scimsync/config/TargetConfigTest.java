@@ -29,7 +29,10 @@ class TargetConfigTest {
     @Test
     void aSecretKeyIsRejectedAnywhereUnderTarget() {
         new JobFileFixture(dir).assertProblem(job("{ url: embedded, auth: { password: hunter2 } }"))
-                .startsWith("jobs/demo.yml: target.auth.password is not allowed: secrets never go in job files")
+                .isEqualTo("jobs/demo.yml: target.auth must be a single value, not a list or mapping (line 1, column 26)"
+                        + System.lineSeparator() + "jobs/demo.yml: target.auth.password is not allowed: secrets never go"
+                        + " in job files; put the key in an environment variable and name that variable with token-env"
+                        + " (line 1, column 34)")
                 .doesNotContain("hunter2");
     }
 

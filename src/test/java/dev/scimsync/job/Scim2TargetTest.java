@@ -136,10 +136,8 @@ class Scim2TargetTest {
     void customRolesAreAConfigurationErrorWithTheScim2Dialect() throws IOException {
         Path roles = org.file("roles.csv", "name,inherited_from,permissions,description\nx,member,run:stop,\n");
 
-        var job = org.job("inputs: { roles: %s }\n".formatted(roles));
-
-        assertThatThrownBy(() -> runner.start(RunMode.SYNC, job, null)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("the scim2 dialect has no custom roles");
+        assertThatThrownBy(() -> org.job("inputs: { roles: %s }\n".formatted(roles)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("the scim2 dialect has no custom roles");
         assertThat(org.writes()).isEmpty();
     }
 }
