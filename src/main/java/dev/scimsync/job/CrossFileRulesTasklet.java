@@ -1,6 +1,7 @@
 package dev.scimsync.job;
 
 import dev.scimsync.config.InputsConfig;
+import dev.scimsync.config.JobFiles;
 import dev.scimsync.state.RowRules;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -71,6 +72,6 @@ final class CrossFileRulesTasklet implements Tasklet {
     }
 
     private static String name(Path file) {
-        return file.toString();
+        return JobFiles.absolute(file).toString();
     }
 }

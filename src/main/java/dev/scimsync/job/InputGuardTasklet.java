@@ -57,7 +57,8 @@ final class InputGuardTasklet implements Tasklet {
             inputFiles.save(runId, record);
             if (partial) {
                 log.warn("{} is a partial input ({}): its rows are applied; absent-{} and policy.max-row-drop are off"
-                        + " for it", JobFiles.absolute(file), context.run().partialInputs() ? "--partial" : "a failed-rows file",
+                        + " for it", JobFiles.absolute(file),
+                        context.run().partialInputs() ? "--partial" : "a failed-rows file",
                         ABSENT.get(kind));
             } else if (context.mode() != RunMode.APPLY) {
                 checkRowDrop(kind, file, info);
