@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -71,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     private long checkUsers(Path given, ReadOptions options, PrintWriter out) {
         Path file = JobFiles.absolute(given);
         UserRowValidator validator = new UserRowValidator();
-        Map<String, Long> firstLine = new HashMap<>();
+        Duplicates duplicates = new Duplicates();
         long rows = 0;
         long invalid = 0;
         CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, file.toString(), options);
@@ -81,13 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
                 rows++;
                 Validated<DesiredUser> result = validator.process(row);
                 if (result.valid()) {
-                    Long first = firstLine.putIfAbsent(result.value().emailKey(), row.line());
-                    if (first != null) {
-                        invalid++;
-                        show(invalid, out, file + " line " + row.line() + ", column " + row.headerOf("email")
-                                + ": duplicate email '" + result.value().email() + "' (also on line " + first
-                                + ", ignoring case)");
-                    }
+                    invalid += duplicates.check(result.value(), row, file, out, invalid);
                     continue;
                 }
                 invalid++;
@@ -103,6 +99,46 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("%s: %d rows, %d valid, %d invalid%n", file, rows, rows - invalid, invalid);
         return invalid;
+    }
+
+    /**
+     * The job's rule for rows that repeat an email (see {@code state.RowRules}): with the same values the later row
+     * is invalid; with other values every row of that email is invalid, the first one included. The first row of each
+     * email is kept with its values.
+     */
+    private static final class Duplicates {
+
+        private final Map<String, First> firstRows = new HashMap<>();
+
+        private record First(long line, String email, List<Object> values, boolean[] conflicting) {
+        }
+
+        /** @return how many more rows are invalid because of this one: 0, 1, or 2 when the first row conflicts now */
+        long check(DesiredUser user, CsvRow row, Path file, PrintWriter out, long invalidSoFar) {
+            List<Object> values = Arrays.asList(user.userName(), user.displayName(), user.orgRole(), user.active());
+            First first = firstRows.putIfAbsent(user.emailKey(), new First(row.line(), user.email(), values,
+                    new boolean[1]));
+            if (first == null) {
+                return 0;
+            }
+            String where = file + " line " + row.line() + ", column " + row.headerOf("email") + ": duplicate email";
+            if (first.values().equals(values) && !first.conflicting()[0]) {
+                show(invalidSoFar + 1, out, where + " '" + user.email() + "' (also on line " + first.line()
+                        + ", ignoring case)");
+                return 1;
+            }
+            long more = 1;
+            if (!first.conflicting()[0]) {
+                first.conflicting()[0] = true;
+                more++;
+                show(invalidSoFar + 1, out, file + " line " + first.line() + ", column " + row.headerOf("email")
+                        + ": duplicate email '" + first.email() + "' with other values on line " + row.line()
+                        + "; none of these rows is applied until they agree");
+            }
+            show(invalidSoFar + more, out, where + " '" + user.email() + "' with other values on line "
+                    + first.line() + "; none of these rows is applied until they agree");
+            return more;
+        }
     }
 
     private static void show(long invalidSoFar, PrintWriter out, String line) {
