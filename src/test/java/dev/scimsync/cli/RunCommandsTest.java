@@ -180,7 +180,9 @@ class RunCommandsTest {
         assertThat(valid.exitCode).as(valid.toString()).isEqualTo(ExitCodes.OK);
         assertThat(valid.out).contains("2 rows, 2 valid, 0 invalid");
 
-        Files.writeString(dir.resolve("users.csv"), VALID + "NEW1@example.com,n,,,\nbad,,,owner,\n");
+        // the same values again: the later row is the duplicate (rows that disagree: ValidatePlanSyncAgreeTest)
+        Files.writeString(dir.resolve("users.csv"), VALID + "NEW1@example.com,new1,New One,member,true\n"
+                + "bad,,,owner,\n");
         Cli invalid = Cli.run("validate", job.toString());
         assertThat(invalid.exitCode).isEqualTo(ExitCodes.FAILURES);
         assertThat(invalid.out).contains("line 4, column email: duplicate email 'NEW1@example.com' (also on line 3")
