@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scim-sync at organisation scale (issue 8). One command, every figure printed, a table at the end:
+# scim-sync at organisation scale. One command, every figure printed, a table at the end:
 #
 #   bench/scale.sh [SCENARIO...]      scenarios: plan load apply rate memory (default: all of them)
 #
@@ -230,7 +230,7 @@ scenario_apply() {
     creates "apply16-long" 20000 16 0 1000 "%d" --latency-ms 20
     local long16="$RATE"
     # diagnostic, not how the tool runs: the same 5,000 creates with C2 off (C1 code only, no profiling), to show how
-    # much of the 2 cores the JIT takes from a short apply (the load and the plan need C2: see the README)
+    # much of the 2 cores the JIT takes from a short apply (the load and the plan need C2: see bench/README.md)
     TOOL_OPTS="-XX:+CITime -XX:TieredStopAtLevel=1" creates "apply16-c1" 5000 16 0 1000 "%d" --latency-ms 20
     local c1only="$RATE" c1jit="$JIT"
     # the same emulator and latency with a bare HTTP client that only creates: what this machine allows at all,

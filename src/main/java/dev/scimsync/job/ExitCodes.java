@@ -1,6 +1,6 @@
 package dev.scimsync.job;
 
-/** The process exit codes of DESIGN.md; cron wrappers act on them, so they never change meaning. */
+/** The process exit codes (the README's table); cron wrappers act on them, so they never change meaning. */
 public final class ExitCodes {
     /** Everything is in sync. */
     public static final int OK = 0;

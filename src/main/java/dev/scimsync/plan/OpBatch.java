@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Numbers a run's planned operations and writes them a batch at a time. The sequence number puts the phase first,
- * so reading operations by sequence applies them in the order of DESIGN.md.
+ * so reading operations by sequence applies them in the order {@code OpKind} gives the phases.
  */
 final class OpBatch {
 

@@ -1,7 +1,7 @@
 package dev.scimsync.state;
 
 /**
- * What a planned operation does. The phase orders the writes (DESIGN.md): custom roles, then users, then teams and
+ * What a planned operation does. The phase orders the writes: custom roles, then users, then teams and
  * memberships, then team roles, and every removal last, so that the safety limits can stop a truncated input
  * before anything is lost.
  */

@@ -103,7 +103,7 @@ CREATE TABLE IF NOT EXISTS planned_op (
 );
 CREATE INDEX IF NOT EXISTS planned_op_line ON planned_op (run_id, input_kind, line_no);
 
--- teams, memberships and custom roles (issues 4 and 5)
+-- teams, memberships and custom roles
 
 CREATE TABLE IF NOT EXISTS desired_team (
     run_id    VARCHAR(64)  NOT NULL,

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every exit code of DESIGN.md, through the command line. */
+/** Every exit code of {@code ExitCodes} (the README's table), through the command line. */
 class RunCommandsTest {
 
     private static final String VALID = "email,username,display_name,org_role,active\n"

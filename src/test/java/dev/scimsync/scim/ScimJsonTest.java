@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Decodes the response shapes of WANDB-SCIM.md and checks the exact JSON of request bodies. */
+/** Decodes the response shapes W&B documents for its SCIM API and checks the exact JSON of request bodies. */
 class ScimJsonTest {
 
     private final JsonMapper mapper = ScimJson.newMapper();
