@@ -130,9 +130,7 @@ public class SyncRunner {
     }
 
     private Optional<RunRecord> lastUnfinished() {
-        return runs.recent(50).stream()
-                .filter(r -> r.exitCode() == null || r.exitCode() == ExitCodes.ABORTED)
-                .findFirst();
+        return runs.lastUnfinished(ExitCodes.ABORTED);
     }
 
     private RunResult execute(RunRecord run) {
