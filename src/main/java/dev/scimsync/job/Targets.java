@@ -51,8 +51,7 @@ public class Targets implements DisposableBean {
                 .dialect(target.dialect())
                 .auth(auth, target.username())
                 .maxConcurrency(config.limits().concurrency())
-                // a flaky target (429/503/5xx on one request in five) still gets every operation through
-                .maxAttempts(8)
+                .maxAttempts(config.limits().maxAttempts())
                 .requestsPerSecond(config.limits().requestsPerSecond())
                 .build();
     }
