@@ -13,6 +13,7 @@ import dev.scimsync.state.TargetIds;
 import dev.scimsync.state.TeamPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -133,7 +134,11 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
         }
     }
 
-    /** Waits for what may still be out when the step ends otherwise than through its last chunk, and records it. */
+    /**
+     * Waits for what may still be out when the step ends otherwise than through its last chunk, and records it. When
+     * one of those requests ends the run, the step fails, its status as well as its exit status: a step left
+     * COMPLETED would be skipped on resume, and the operations not sent would never be.
+     */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (out.isEmpty()) {
@@ -148,6 +153,8 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
             }
             stopSending();
             log.error("apply stopped: {}", e.getMessage());
+            stepExecution.setStatus(BatchStatus.FAILED);
+            stepExecution.addFailureException(e);
             return ExitStatus.FAILED.addExitDescription(e);
         } finally {
             plannedOps.record(opsRunId, unrecorded);

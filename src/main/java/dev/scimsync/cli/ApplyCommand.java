@@ -2,6 +2,7 @@ package dev.scimsync.cli;
 
 import dev.scimsync.job.RunMode;
 import dev.scimsync.job.RunResult;
+import dev.scimsync.job.UsageException;
 import dev.scimsync.job.SyncRunner;
 import dev.scimsync.state.RunRecord;
 import picocli.CommandLine.Command;
@@ -18,13 +19,13 @@ final class ApplyCommand extends PlanCommand {
     @Override
     RunResult run(SyncRunner runner) {
         if (allowRemovals != null) {
-            throw new IllegalArgumentException("--allow-removals applies when planning: the plan holds its removals"
+            throw new UsageException("--allow-removals applies when planning: the plan holds its removals"
                     + " back; make a new plan with --allow-removals and apply that");
         }
         RunRecord plan = runner.run(planRunId)
-                .orElseThrow(() -> new IllegalArgumentException("no plan run " + planRunId + " in the state database"));
+                .orElseThrow(() -> new UsageException("no plan run " + planRunId + " in the state database"));
         if (!RunMode.PLAN.command().equals(plan.command())) {
-            throw new IllegalArgumentException("run " + planRunId + " is a '" + plan.command() + "' run, not a plan");
+            throw new UsageException("run " + planRunId + " is a '" + plan.command() + "' run, not a plan");
         }
         return runner.start(RunMode.APPLY, config, planRunId);
     }

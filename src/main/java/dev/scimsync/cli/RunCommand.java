@@ -4,8 +4,11 @@ import dev.scimsync.config.ConfigException;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.job.RunResult;
 import dev.scimsync.job.SyncRunner;
+import dev.scimsync.job.UsageException;
 import dev.scimsync.scim.MissingCredentialException;
 import dev.scimsync.state.JobLockedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
@@ -15,6 +18,8 @@ import java.io.PrintWriter;
  * and maps the outcome to an exit code. A user's mistake gets a message, never a stack trace.
  */
 abstract class RunCommand extends StateCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     /** Runs with the application started; returns how the run ended. */
     abstract RunResult run(SyncRunner runner);
@@ -36,9 +41,15 @@ abstract class RunCommand extends StateCommand {
             RunResult result = run(context.getBean(SyncRunner.class));
             Outcomes.print(result, out, err);
             return result.exitCode();
-        } catch (ConfigException | MissingCredentialException | IllegalArgumentException e) {
+        } catch (ConfigException | MissingCredentialException | UsageException e) {
             err.println("scim-sync: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            // a bug, not the user's mistake (those are UsageException): never dressed up as exit 2. Exit 4 as for
+            // any unexpected exception (ScimSyncCommand): the run, if one started, stays unfinished and resumable
+            LOG.error("unexpected error: {}", e.getMessage(), e);
+            err.println("scim-sync: unexpected error (a bug; the log has its stack trace): " + e.getMessage());
+            return ExitCodes.ABORTED;
         } catch (JobLockedException e) {
             // as when another process holds the H2 file: nothing was done, the job can run again later
             err.println("scim-sync: " + e.getMessage());

@@ -18,14 +18,8 @@ import java.util.Properties;
                 PlanCommand.class, ApplyCommand.class, SyncCommand.class, ResumeCommand.class,
                 ValidateCommand.class, HistoryCommand.class, ReportCommand.class, ExplainCommand.class,
                 PruneCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:all in sync",
-                "1:finished, some rows or operations failed",
-                "2:usage or configuration error",
-                "3:stopped by a safety limit (nothing removed)",
-                "4:aborted (auth, target unreachable, error rate) - resumable; or another run of the job is in progress",
-                "5:input rejected before any write"})
+        // the list itself comes from ExitCodes, the one place the codes are put in words (see commandLine())
+        exitCodeListHeading = "%nExit codes:%n")
 public final class ScimSyncCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,6 +28,7 @@ public final class ScimSyncCommand implements Runnable {
     /** A command line with the project's exit-code mapping; tests and {@code main} both use this. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ScimSyncCommand());
+        cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         // an unexpected exception interrupts a run that can be resumed: never report it as "some rows failed"
         cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ABORTED);

@@ -26,7 +26,8 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
                   RemovalLimit maxRemovals, List<String> protectedUsers, RemovalLimit maxRowDrop) {
     }
 
-    record Limits(Integer chunkSize, Integer concurrency, Double requestsPerSecond, Double maxErrorRate) {
+    record Limits(Integer chunkSize, Integer concurrency, Double requestsPerSecond, Double maxErrorRate,
+                  Integer maxAttempts) {
     }
 
     /** The effective configuration; throws {@link InvalidPathException} naming the key of a path that is not one. */
@@ -69,12 +70,13 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private LimitsConfig limitsConfig(Overrides o) {
-        Limits l = limits != null ? limits : new Limits(null, null, null, null);
+        Limits l = limits != null ? limits : new Limits(null, null, null, null, null);
         return new LimitsConfig(
                 or(o.chunkSize(), or(l.chunkSize(), LimitsConfig.DEFAULT_CHUNK_SIZE)),
                 or(o.concurrency(), or(l.concurrency(), LimitsConfig.DEFAULT_CONCURRENCY)),
                 or(o.requestsPerSecond(), or(l.requestsPerSecond(), LimitsConfig.DEFAULT_REQUESTS_PER_SECOND)),
-                or(l.maxErrorRate(), LimitsConfig.DEFAULT_MAX_ERROR_RATE));
+                or(l.maxErrorRate(), LimitsConfig.DEFAULT_MAX_ERROR_RATE),
+                or(l.maxAttempts(), LimitsConfig.DEFAULT_MAX_ATTEMPTS));
     }
 
     private static Path defaultOut(String name) {

@@ -1,5 +1,6 @@
 package dev.scimsync.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.Min;
  *
  * @param requestsPerSecond shared by all threads; 0 means unlimited
  * @param maxErrorRate      the share of failed operations in a chunk above which the run aborts
+ * @param maxAttempts       how many times one request is sent at most (the first time included) when the target
+ *                          answers 429, 503 or another 5xx, or a GET or PUT gets no answer
  */
 public record LimitsConfig(
         @Min(value = 1, message = "must be between 1 and 10000")
@@ -23,14 +26,27 @@ public record LimitsConfig(
         double requestsPerSecond,
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0 and at most 1")
         @DecimalMax(value = "1", message = "must be more than 0 and at most 1")
-        double maxErrorRate) {
+        double maxErrorRate,
+        @Min(value = 1, message = "must be between 1 and 20")
+        @Max(value = 20, message = "must be between 1 and 20")
+        int maxAttempts) {
 
     public static final int DEFAULT_CHUNK_SIZE = 100;
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
     public static final double DEFAULT_MAX_ERROR_RATE = 0.5;
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
     public static LimitsConfig defaults() {
-        return new LimitsConfig(DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_MAX_ERROR_RATE);
+        return new LimitsConfig(DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_MAX_ERROR_RATE,
+                DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** Reads a stored configuration; one stored before {@code max-attempts} existed gets its default. */
+    @JsonCreator
+    static LimitsConfig stored(int chunkSize, int concurrency, double requestsPerSecond, double maxErrorRate,
+                               Integer maxAttempts) {
+        return new LimitsConfig(chunkSize, concurrency, requestsPerSecond, maxErrorRate,
+                maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts);
     }
 }

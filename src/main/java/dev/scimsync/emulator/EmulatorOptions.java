@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param retryAfterSeconds value of the {@code Retry-After} header on injected 429 and 503 answers
  * @param demoOrg           seed a small demo organisation at start
  * @param seedOrg           seed a large generated organisation at start (benchmarks), or null
+ * @param unauthorizedAfterWrites once this many writes have been accepted, the key is revoked: every later request
+ *                          with it answers 401, as when an admin revokes a key during a run ({@link
+ *                          WandbEmulator#changeToken} issues one that works); -1 for never
  */
 public record EmulatorOptions(String host, int port, EmulatorDialect dialect, String token, long latencyMs,
         double failRate, double throttleRate, long seed, int retryAfterSeconds, boolean demoOrg,
-        GeneratedOrg seedOrg) {
+        GeneratedOrg seedOrg, long unauthorizedAfterWrites) {
 
     public EmulatorOptions {
         if (host == null || host.isBlank()) {
@@ -41,61 +44,73 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retryAfterSeconds must not be negative, was " + retryAfterSeconds);
         }
+        if (unauthorizedAfterWrites < -1) {
+            throw new IllegalArgumentException("unauthorizedAfterWrites must be -1 (never) or more, was "
+                    + unauthorizedAfterWrites);
+        }
     }
 
-    /** Loopback, a free port, dialect {@code wandb}, no latency, no faults, seed 0, Retry-After 1 s, empty org. */
+    /**
+     * Loopback, a free port, dialect {@code wandb}, no latency, no faults, seed 0, Retry-After 1 s, empty org, a key
+     * never revoked.
+     */
     public static EmulatorOptions of(String token) {
-        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false, null);
+        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false, null, -1);
     }
 
     public EmulatorOptions withHost(String value) {
         return new EmulatorOptions(value, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withPort(int value) {
         return new EmulatorOptions(host, value, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withDialect(EmulatorDialect value) {
         return new EmulatorOptions(host, port, value, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withLatencyMs(long value) {
         return new EmulatorOptions(host, port, dialect, token, value, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withFailRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, value, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withThrottleRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, value, seed,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withSeed(long value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, value,
-                retryAfterSeconds, demoOrg, seedOrg);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withRetryAfterSeconds(int value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                value, demoOrg, seedOrg);
+                value, demoOrg, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withDemoOrg(boolean value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, value, seedOrg);
+                retryAfterSeconds, value, seedOrg, unauthorizedAfterWrites);
     }
 
     public EmulatorOptions withSeedOrg(GeneratedOrg value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, value);
+                retryAfterSeconds, demoOrg, value, unauthorizedAfterWrites);
+    }
+
+    public EmulatorOptions withUnauthorizedAfterWrites(long value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg, seedOrg, value);
     }
 
     /** Like the generated one, but the token is masked so options can be logged safely. */
@@ -103,7 +118,8 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
     public String toString() {
         return "EmulatorOptions[host=" + host + ", port=" + port + ", dialect=" + dialect.id() + ", token=****"
                 + ", latencyMs=" + latencyMs + ", failRate=" + failRate + ", throttleRate=" + throttleRate
-                + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + ", seedOrg=" + seedOrg + "]";
+                + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + ", seedOrg=" + seedOrg
+                + ", unauthorizedAfterWrites=" + unauthorizedAfterWrites + "]";
     }
 
     private static void requireRate(String name, double rate) {

@@ -23,6 +23,7 @@ final class ScimExchangeHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ScimExchangeHandler.class);
     private static final String BASE_PATH = "/scim";
+    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final Auth auth;
     private final Faults faults;
@@ -46,7 +47,7 @@ final class ScimExchangeHandler implements HttpHandler {
             long answerAt = System.nanoTime() + latencyMs * 1_000_000L;
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             URI uri = exchange.getRequestURI();
-            if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"), WRITES.contains(method))) {
                 waitUntil(answerAt);
                 send(exchange, ScimResponse.error(401, null, "a valid API key is required",
                         Map.of("WWW-Authenticate", "Basic realm=\"scim\", Bearer realm=\"scim\"")));

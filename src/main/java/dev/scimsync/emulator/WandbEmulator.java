@@ -94,7 +94,7 @@ public final class WandbEmulator implements AutoCloseable {
         RequestLog requestLog = new RequestLog(RECORDED_REQUESTS);
         Faults faults = new Faults(options.throttleRate(), options.failRate(), options.seed(),
                 options.retryAfterSeconds());
-        Auth auth = new Auth(options.token());
+        Auth auth = new Auth(options.token(), options.unauthorizedAfterWrites());
         server.createContext("/", new ScimExchangeHandler(auth, faults, options.latencyMs(),
                 resources, requestLog));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());

@@ -99,10 +99,14 @@ public class SyncRunner {
         }
     }
 
-    /** Resumes a run that failed or was interrupted; with no id, the most recent such run. */
+    /**
+     * Resumes a run that failed or was interrupted; with no id, the most recent such run.
+     *
+     * @throws UsageException for an unknown run, no run to resume, or a run that has finished
+     */
     public RunResult resume(String runId) {
         RunRecord run = (runId == null ? lastUnfinished() : runs.find(runId))
-                .orElseThrow(() -> new IllegalArgumentException(runId == null ? "no run to resume"
+                .orElseThrow(() -> new UsageException(runId == null ? "no run to resume"
                         : "no run " + runId + " in the state database"));
         try (JobLocks.Lock lock = locks.acquire(run.jobName())) {
             return resume(run);
@@ -114,7 +118,7 @@ public class SyncRunner {
         if (instance != null) {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                throw new IllegalArgumentException("run " + run.runId() + " has already finished (exit code "
+                throw new UsageException("run " + run.runId() + " has already finished (exit code "
                         + run.exitCode() + "); start a new one");
             }
             if (last != null && last.getStatus().isRunning()) {
@@ -130,9 +134,7 @@ public class SyncRunner {
     }
 
     private Optional<RunRecord> lastUnfinished() {
-        return runs.recent(50).stream()
-                .filter(r -> r.exitCode() == null || r.exitCode() == ExitCodes.ABORTED)
-                .findFirst();
+        return runs.lastUnfinished(ExitCodes.ABORTED);
     }
 
     private RunResult execute(RunRecord run) {

@@ -1,5 +1,6 @@
 package dev.scimsync.job;
 
+import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.TargetConfig;
 import dev.scimsync.emulator.EmulatorDialect;
@@ -47,14 +48,18 @@ public class Targets implements DisposableBean {
         }
         AuthScheme auth = "bearer".equals(target.auth()) ? AuthScheme.BEARER
                 : target.username() == null ? AuthScheme.BASIC_SERVICE_ACCOUNT : AuthScheme.BASIC;
-        return ScimClientSettings.builder(url, key)
-                .dialect(target.dialect())
-                .auth(auth, target.username())
-                .maxConcurrency(config.limits().concurrency())
-                // a flaky target (429/503/5xx on one request in five) still gets every operation through
-                .maxAttempts(8)
-                .requestsPerSecond(config.limits().requestsPerSecond())
-                .build();
+        try {
+            return ScimClientSettings.builder(url, key)
+                    .dialect(target.dialect())
+                    .auth(auth, target.username())
+                    .maxConcurrency(config.limits().concurrency())
+                    .maxAttempts(config.limits().maxAttempts())
+                    .requestsPerSecond(config.limits().requestsPerSecond())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // the settings' own checks, on what the job file says (a URL the job file's pattern let through)
+            throw new ConfigException("target: " + e.getMessage());
+        }
     }
 
     /** The embedded emulator, started on first use. */

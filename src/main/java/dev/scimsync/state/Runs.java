@@ -46,6 +46,16 @@ public class Runs {
                 MAPPER, limit);
     }
 
+    /**
+     * The newest run that has not finished, or that ended with {@code abortedExitCode}: what {@code resume} with no
+     * run id resumes, however many finished runs came after it.
+     */
+    public Optional<RunRecord> lastUnfinished(int abortedExitCode) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_run WHERE exit_code IS NULL OR exit_code = ?"
+                + " ORDER BY started_at DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", MAPPER, abortedExitCode).stream()
+                .findFirst();
+    }
+
     /** Every run, most recent first. */
     public List<RunRecord> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM sync_run ORDER BY started_at DESC, run_id DESC", MAPPER);

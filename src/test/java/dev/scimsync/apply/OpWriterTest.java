@@ -13,7 +13,12 @@ import dev.scimsync.state.TargetIds;
 import dev.scimsync.state.UserPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.scimsync.scim.ScimAuthException;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,10 +57,33 @@ class OpWriterTest {
         assertThat(states()).as("marked before sending, answers not yet recorded; the next chunk still pending")
                 .containsExactly("SENDING", "SENDING", "PENDING");
 
-        writer.afterStep(null);
+        assertThat(writer.afterStep(MetaDataInstanceFactory.createStepExecution())).isNull();
 
         assertThat(states()).containsExactly("DONE", "DONE", "PENDING");
         assertThat(emulator.requests()).filteredOn(r -> r.method().equals("POST") && r.status() == 201).hasSize(2);
+    }
+
+    @Test
+    void aRequestThatEndsTheRunAfterTheLastWriteFailsTheStepSoThatAResumeRunsItAgain() throws Exception {
+        try (WandbEmulator revoking = WandbEmulator.start(EmulatorOptions.of(KEY).withLatencyMs(50)
+                .withUnauthorizedAfterWrites(1));
+             ScimClient scim = ScimClient.create(ScimClientSettings.builder(revoking.baseUrl(), ApiKey.of(KEY))
+                     .build())) {
+            db.plannedOps().insert(List.of(create(1, "a"), create(2, "b"), create(3, "c")));
+            OpWriter writer = new OpWriter("r", db.plannedOps(), new TargetIds(db.jdbc, db.schema, db.remoteOrgs()),
+                    () -> scim, () -> executor, 0.5);
+            writer.write(new Chunk<>(create(1, "a"), create(2, "b")));
+            StepExecution step = MetaDataInstanceFactory.createStepExecution();
+            step.setStatus(BatchStatus.COMPLETED);
+
+            ExitStatus exit = writer.afterStep(step);
+
+            assertThat(exit.getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
+            assertThat(step.getStatus()).as("the status, not only the exit status").isEqualTo(BatchStatus.FAILED);
+            assertThat(step.getFailureExceptions()).singleElement().isInstanceOf(ScimAuthException.class);
+            assertThat(states()).as("one create went through, the one refused stays to be looked up on resume")
+                    .containsExactlyInAnyOrder("DONE", "SENDING", "PENDING");
+        }
     }
 
     @Test
@@ -96,13 +124,19 @@ class OpWriterTest {
             OpWriter writer = new OpWriter("r", db.plannedOps(), new TargetIds(db.jdbc, db.schema, db.remoteOrgs()),
                     () -> scim, () -> executor, 0.5);
             long before = target.counts().total();
+            long postsBefore = target.counts().byMethod().getOrDefault("POST", 0L);
 
             assertThatThrownBy(() -> writer.write(new Chunk<>(ops))).isInstanceOf(ApplyAbortedException.class);
-            long sent = (target.counts().total() - before) / 3;
+            long requests = target.counts().total() - before;
+            long sent = target.counts().byMethod().getOrDefault("POST", 0L) - postsBefore;
             Thread.sleep(100);
 
-            assertThat(target.counts().total() - before).as("nothing is sent once the write has failed")
+            // each create that fails is three requests: the POST (409), the lookup by email that finds no one, and
+            // the lookup by userName that names the account holding it
+            assertThat(requests).as("every create sent was answered and looked up before the write failed")
                     .isEqualTo(3 * sent);
+            assertThat(target.counts().total() - before).as("nothing is sent once the write has failed")
+                    .isEqualTo(requests);
             assertThat(sent).as("the guard trips at the %dth failure; the queued creates are not sent",
                     ErrorRateGuard.WINDOW).isBetween((long) ErrorRateGuard.WINDOW, (long) ErrorRateGuard.WINDOW + 5);
             assertThat(states()).filteredOn("FAILED"::equals).hasSizeGreaterThanOrEqualTo(ErrorRateGuard.WINDOW - 1);

@@ -17,6 +17,18 @@ class ScimSyncCommandTest {
     }
 
     @Test
+    void helpSaysEveryExitCodeInTheWordsOfTheSummary() {
+        String help = Cli.run("--help").out.replaceAll("\\s+", " ");
+
+        for (int code = ExitCodes.OK; code <= ExitCodes.INPUT_REJECTED; code++) {
+            assertThat(ExitCodes.meaning(code)).isNotEqualTo("unknown");
+            assertThat(help).contains(" " + code + " " + (code == ExitCodes.ABORTED ? "aborted"
+                    : ExitCodes.meaning(code)));
+        }
+        assertThat(help).contains("another run of the job is in progress");
+    }
+
+    @Test
     void versionNamesTheTool() {
         Cli cli = Cli.run("--version");
 

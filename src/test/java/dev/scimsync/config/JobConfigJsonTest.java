@@ -25,7 +25,7 @@ class JobConfigJsonTest {
                             "org_role", Map.of("Owner", "admin")), "memberships", Map.of("role", Map.of("Lead", "admin")))),
             new PolicyConfig(AbsentUsers.DEACTIVATE, AbsentMembers.REMOVE, AbsentRoles.DELETE,
                     RemovalLimit.parse("2.5%"), List.of("ops-admin@example.com"), RemovalLimit.count(40)),
-            new LimitsConfig(250, 3, 7.5, 0.25),
+            new LimitsConfig(250, 3, 7.5, 0.25, 7),
             Path.of("reports/nightly"));
 
     @TempDir
@@ -51,7 +51,7 @@ class JobConfigJsonTest {
                 "\"roles\":\"./roles.csv\"", "\"out\":\"reports/nightly\"", "\"absent-users\":\"deactivate\"",
                 "\"max-removals\":\"2.5%\"", "\"max-row-drop\":\"40\"", "\"token-env\":\"HR_KEY\"",
                 "\"email\":\"Work Email\"", "\"delimiter\":\"tab\"", "\"encoding\":\"windows-1252\"",
-                "\"SUSPENDED\":\"false\"");
+                "\"SUSPENDED\":\"false\"", "\"max-attempts\":7");
         assertThat(json).doesNotContain("file:", "\n");
     }
 
@@ -88,6 +88,14 @@ class JobConfigJsonTest {
     }
 
     @Test
+    void aConfigurationStoredBeforeMaxAttemptsReadsBackWithItsDefault() {
+        String stored = JobFiles.toJson(FULL).replace(",\"max-attempts\":7", "");
+        assertThat(stored).doesNotContain("max-attempts");
+
+        assertThat(JobFiles.fromJson(stored).limits().maxAttempts()).isEqualTo(LimitsConfig.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    @Test
     void aStoredValueMappingIsCheckedOnTheWayBack() {
         String json = JobFiles.toJson(FULL).replace("\"SUSPENDED\":\"false\"", "\"SUSPENDED\":\"nope\"");
 
@@ -102,6 +110,9 @@ class JobConfigJsonTest {
 
         assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> JobFiles.fromJson(json))
                 .withMessage("stored configuration: limits.concurrency must be between 1 and 64 (was 0)");
+        assertThatExceptionOfType(ConfigException.class)
+                .isThrownBy(() -> JobFiles.fromJson(JobFiles.toJson(FULL).replace("\"max-attempts\":7", "\"max-attempts\":0")))
+                .withMessage("stored configuration: limits.max-attempts must be between 1 and 20 (was 0)");
         assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> JobFiles.fromJson("{\"nme\":1}"))
                 .withMessageStartingWith("stored configuration: unknown key 'nme'");
         assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> JobFiles.fromJson("null"))

@@ -27,7 +27,7 @@ class JobFilesDefaultsTest {
         assertThat(config.inputs()).isEqualTo(new InputsConfig(Path.of("samples/users.csv"), null, null, null, Map.of()));
         assertThat(config.policy()).isEqualTo(new PolicyConfig(AbsentUsers.REPORT, AbsentMembers.REPORT,
                 AbsentRoles.REPORT, RemovalLimit.parse("5%"), List.of(), RemovalLimit.parse("50%")));
-        assertThat(config.limits()).isEqualTo(new LimitsConfig(100, 8, 20, 0.5));
+        assertThat(config.limits()).isEqualTo(new LimitsConfig(100, 8, 20, 0.5, 5));
     }
 
     @Test
@@ -124,7 +124,8 @@ class JobFilesDefaultsTest {
                 inputs: { memberships: m.csv }
                 policy: { absent-users: deactivate, absent-members: remove, absent-roles: delete,
                           max-removals: 10, max-row-drop: "20%" }
-                limits: { chunk-size: 500, concurrency: 64, requests-per-second: 0, max-error-rate: 1 }
+                limits: { chunk-size: 500, concurrency: 64, requests-per-second: 0, max-error-rate: 1,
+                          max-attempts: 20 }
                 out: /var/reports/full
                 """);
 
@@ -133,7 +134,7 @@ class JobFilesDefaultsTest {
         assertThat(config.target().embedded()).isFalse();
         assertThat(config.policy()).isEqualTo(new PolicyConfig(AbsentUsers.DEACTIVATE, AbsentMembers.REMOVE,
                 AbsentRoles.DELETE, RemovalLimit.count(10), List.of(), RemovalLimit.percent(20)));
-        assertThat(config.limits()).isEqualTo(new LimitsConfig(500, 64, 0, 1));
+        assertThat(config.limits()).isEqualTo(new LimitsConfig(500, 64, 0, 1, 20));
         assertThat(config.out()).isEqualTo(Path.of("/var/reports/full"));
     }
 }

@@ -32,7 +32,7 @@ class JobFilesOverridesTest {
         assertThat(config.inputs()).extracting(InputsConfig::users, InputsConfig::teams, InputsConfig::memberships,
                 InputsConfig::roles).containsExactly(Path.of("u.csv"), Path.of("t.csv"), Path.of("m.csv"), Path.of("r.csv"));
         assertThat(config.out()).isEqualTo(Path.of("out/x"));
-        assertThat(config.limits()).isEqualTo(new LimitsConfig(10, 2, 0.5, 0.5));
+        assertThat(config.limits()).isEqualTo(new LimitsConfig(10, 2, 0.5, 0.5, 5));
     }
 
     @Test
@@ -45,7 +45,7 @@ class JobFilesOverridesTest {
 
         assertThat(withNull).isEqualTo(withNone);
         assertThat(withOne).isEqualTo(new JobConfig(withNone.name(), withNone.target(), withNone.inputs(),
-                withNone.policy(), new LimitsConfig(100, 3, 20, 0.5), withNone.out()));
+                withNone.policy(), new LimitsConfig(100, 3, 20, 0.5, 5), withNone.out()));
     }
 
     @Test

@@ -40,6 +40,19 @@ class PolicyAndLimitsTest {
     }
 
     @Test
+    void maxAttemptsIsBetweenOneAndTwenty() {
+        for (int attempts : new int[] {-1, 0, 21, 1000}) {
+            assertProblem("limits: { max-attempts: " + attempts + " }",
+                    "limits.max-attempts must be between 1 and 20 (was " + attempts + ")");
+        }
+        for (int attempts : new int[] {1, 5, 20}) {
+            JobConfig config = new JobFileFixture(dir).load(JobFileFixture.MINIMAL + "limits: { max-attempts: "
+                    + attempts + " }\n");
+            org.assertj.core.api.Assertions.assertThat(config.limits().maxAttempts()).isEqualTo(attempts);
+        }
+    }
+
+    @Test
     void notANumberIsOutOfBounds() {
         Overrides nan = new Overrides(null, null, null, null, null, null, null, null, null, null, Double.NaN);
 

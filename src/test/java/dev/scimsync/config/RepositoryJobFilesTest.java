@@ -43,7 +43,7 @@ class RepositoryJobFilesTest {
         assertThat(demo.inputs().roles()).isEqualTo(Path.of("samples/roles.csv"));
         assertThat(demo.policy().absentUsers()).isEqualTo(AbsentUsers.REPORT);
         assertThat(demo.policy().protectedUsers()).containsExactly("ops-admin@example.com");
-        assertThat(demo.limits()).isEqualTo(new LimitsConfig(100, 8, 50, 0.5));
+        assertThat(demo.limits()).isEqualTo(new LimitsConfig(100, 8, 50, 0.5, 5));
         assertThat(demo.out()).isEqualTo(Path.of("reports/demo"));
     }
 

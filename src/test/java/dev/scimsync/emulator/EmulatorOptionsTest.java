@@ -14,7 +14,7 @@ class EmulatorOptionsTest {
         EmulatorOptions options = EmulatorOptions.of("k");
 
         assertThat(options).isEqualTo(new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, "k", 0, 0.0, 0.0,
-                0L, 1, false, null));
+                0L, 1, false, null, -1));
         assertThat(options.withPort(8080).withDialect(EmulatorDialect.SCIM2).withSeed(5).port()).isEqualTo(8080);
     }
 
@@ -30,6 +30,7 @@ class EmulatorOptionsTest {
         assertThatThrownBy(() -> options.withLatencyMs(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.withRetryAfterSeconds(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.withHost("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> options.withUnauthorizedAfterWrites(-2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.withDialect(null)).isInstanceOf(NullPointerException.class);
     }
 

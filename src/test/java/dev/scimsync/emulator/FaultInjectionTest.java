@@ -99,4 +99,30 @@ class FaultInjectionTest {
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
         }
     }
+
+    @Test
+    void theKeyIsRevokedOnceNWritesWereAcceptedAndANewKeyWorks() {
+        for (int n : new int[] {0, 1, 3}) {
+            try (WandbEmulator emulator = WandbEmulator.start(EmulatorOptions.of(TOKEN).withUnauthorizedAfterWrites(n))) {
+                ScimHttp http = ScimHttp.bearer(emulator, TOKEN);
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < n + 2; i++) {
+                    statuses.add(http.get("/Users").status());
+                    statuses.add(http.post("/Users", "{\"userName\":\"u" + i + "\",\"emails\":[{\"value\":\"u" + i
+                            + "@example.com\",\"primary\":true}]}").status());
+                }
+
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < n + 2; i++) {
+                    expected.add(i < n ? 200 : 401);
+                    expected.add(i < n ? 201 : 401);
+                }
+                assertThat(statuses).as("n = %d", n).isEqualTo(expected);
+                assertThat(emulator.counts().writes()).as("a refused request has no effect").isEqualTo(n);
+                emulator.changeToken("new-key");
+                assertThat(ScimHttp.bearer(emulator, "new-key").get("/Users").status()).isEqualTo(200);
+                assertThat(http.get("/Users").status()).isEqualTo(401);
+            }
+        }
+    }
 }
