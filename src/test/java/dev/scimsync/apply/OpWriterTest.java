@@ -114,8 +114,7 @@ class OpWriterTest {
             for (int i = 1; i <= n; i++) {
                 scim.users().create(ScimUser.newUser("taken" + i, null, "owner" + i + "@example.com"));
             }
-            // every create asks for a userName another user holds: a 409, a lookup by email that finds no one, and a
-            // lookup by userName that names who holds it: three requests an operation
+            // every create asks for a userName another user holds
             List<PlannedOp> ops = IntStream.rangeClosed(1, n).mapToObj(i -> PlannedOp.pending("r", i,
                     OpKind.CREATE_USER, "new" + i + "@example.com", "users", (long) i + 1, null, "", "",
                     new UserPayload("new" + i + "@example.com", "taken" + i, null, null, null, null).toJson()))
