@@ -25,9 +25,14 @@ abstract class DemoOrgJobTest {
 
     EmulatedOrg org;
 
+    /** The organisation each test starts from: the demo organisation behind the W&B dialect, unless overridden. */
+    EmulatedOrg newOrg(Path dir) {
+        return EmulatedOrg.demo(dir);
+    }
+
     @BeforeEach
     void startDemoOrg() {
-        org = EmulatedOrg.demo(dir);
+        org = newOrg(dir);
         SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
     }
 

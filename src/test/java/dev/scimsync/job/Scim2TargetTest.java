@@ -3,13 +3,8 @@ package dev.scimsync.job;
 import dev.scimsync.config.ConfigException;
 import dev.scimsync.emulator.RecordedRequest;
 import dev.scimsync.scim.ScimUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
@@ -24,28 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBatchTest
 @SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:scim2-target-test;DB_CLOSE_DELAY=-1")
-class Scim2TargetTest {
+class Scim2TargetTest extends DemoOrgJobTest {
 
-    @Autowired
-    SyncRunner runner;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-
-    @TempDir
-    Path dir;
-
-    EmulatedOrg org;
-
-    @BeforeEach
-    void start() {
-        org = EmulatedOrg.scim2(dir);
-        SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        jobRepositoryTestUtils.removeJobExecutions();
+    @Override
+    EmulatedOrg newOrg(Path dir) {
+        return EmulatedOrg.scim2(dir);
     }
 
     @Test
