@@ -59,6 +59,23 @@ public enum InputKind {
         };
     }
 
+    /**
+     * The key an invalid row of this kind keeps so that it still protects every object it could have meant from
+     * being treated as absent: its key columns in their loose form ({@link IdentityText#loose}; for an email, also
+     * the address inside {@code Name <addr>} or after {@code mailto:}), a team and an email joined by {@code /}. A
+     * users row without an email is keyed by its username.
+     */
+    public String protectedKey(CsvRow row) {
+        return switch (this) {
+            case USERS -> row.exact("email").isEmpty() ? IdentityText.loose(row.exact("username"))
+                    : IdentityText.looseEmail(row.exact("email"));
+            case TEAMS -> IdentityText.loose(row.exact("team"));
+            case MEMBERSHIPS -> IdentityText.loose(row.exact("team")) + "/"
+                    + IdentityText.looseEmail(row.exact("email"));
+            case ROLES -> IdentityText.loose(row.exact("name"));
+        };
+    }
+
     /** Whether {@code logicalColumn} is one of this kind's columns. */
     public boolean hasColumn(String logicalColumn) {
         return columns.contains(logicalColumn);

@@ -5,7 +5,6 @@ import dev.scimsync.apply.UserVerifier;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
-import dev.scimsync.input.IdentityText;
 import dev.scimsync.input.InputKind;
 import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.RunPlanner;
@@ -52,7 +51,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Builds the sync job for one run: guard the inputs, load and validate them, snapshot the target, plan, apply,
@@ -138,16 +136,10 @@ public class SyncJobFactory {
      */
     private Flow prepare(RunContext run) {
         Flow load = new FlowBuilder<Flow>("load")
-                .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles,
-                        row -> IdentityText.loose(row.exact("name"))))
-                .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert,
-                        row -> row.exact("email").isEmpty() ? IdentityText.loose(row.exact("username"))
-                                : IdentityText.looseEmail(row.exact("email"))))
-                .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams,
-                        row -> IdentityText.loose(row.exact("team"))))
-                .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers,
-                        row -> IdentityText.loose(row.exact("team")) + "/"
-                                + IdentityText.looseEmail(row.exact("email"))))
+                .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles))
+                .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert))
+                .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams))
+                .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers))
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
                 .build();
         Flow list = new FlowBuilder<Flow>("list-target")
@@ -169,7 +161,7 @@ public class SyncJobFactory {
 
     /** Loads one input file: read, validate, stage; a file the job does not name loads nothing. */
     private <T> Step load(RunContext run, InputKind kind, ItemProcessor<CsvRow, Validated<T>> validator,
-                          StagingWriter.Table<T> table, Function<CsvRow, String> rowKey) {
+                          StagingWriter.Table<T> table) {
         String name = "load-" + kind.id();
         Path file = InputGuardTasklet.configured(run.config().inputs()).get(kind);
         if (file == null) {
@@ -183,7 +175,7 @@ public class SyncJobFactory {
                 .transactionManager(transactions)
                 .reader(reader)
                 .processor(validator)
-                .writer(new StagingWriter<>(run::runId, table, rowKey, rowErrors))
+                .writer(new StagingWriter<>(run::runId, table, kind::protectedKey, rowErrors))
                 .listener(new Progress(Progress.Output.system(), "load " + kind.id(), "rows", () -> inputFiles
                         .of(run.runId()).stream().filter(f -> f.kind().equals(kind.id()))
                         .mapToLong(f -> f.rowCount()).sum()))
