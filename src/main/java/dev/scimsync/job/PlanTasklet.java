@@ -1,8 +1,8 @@
 package dev.scimsync.job;
 
 import dev.scimsync.config.InputsConfig;
-import dev.scimsync.config.PolicyConfig;
 import dev.scimsync.plan.MembershipRules;
+import dev.scimsync.plan.Policy;
 import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.RunReport;
 import dev.scimsync.state.InputFileRecord;
@@ -14,9 +14,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks the rows that need the target (a membership's user and custom role), diffs the desired state against
@@ -49,21 +48,10 @@ final class PlanTasklet implements Tasklet {
             contribution.incrementFilterCount(membershipRules.apply(runId, inputs.headerFor("memberships", "email"),
                     inputs.headerFor("memberships", "role")));
         }
-        PolicyConfig policy = context.config().policy();
-        Set<String> protectedUsers = new HashSet<>();
-        policy.protectedUsers().forEach(email -> protectedUsers.add(email.toLowerCase(Locale.ROOT)));
-        // absent objects are removed only when their file is part of the job and whole: no users.csv never means
-        // "nobody", and a partial input (fixed failed rows fed back) never means "only these"
-        Set<String> partial = new HashSet<>();
-        inputFiles.of(runId).stream().filter(InputFileRecord::partial).forEach(f -> partial.add(f.kind()));
-        RunPlanner.Plan plan = planner.plan(runId, context.config().name(), new RunPlanner.Policy(
-                inputs.users() != null && !partial.contains("users")
-                        && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE,
-                !partial.contains("memberships") && policy.absentMembers() == PolicyConfig.AbsentMembers.REMOVE,
-                inputs.roles() != null && !partial.contains("roles")
-                        && policy.absentRoles() == PolicyConfig.AbsentRoles.DELETE, protectedUsers,
-                context.client().dialect().supportsProfileUpdates(), policy.maxRemovals(),
-                context.run().allowRemovals()));
+        Set<String> partial = inputFiles.of(runId).stream().filter(InputFileRecord::partial)
+                .map(InputFileRecord::kind).collect(Collectors.toSet());
+        RunPlanner.Plan plan = planner.plan(runId, context.config().name(), Policy.from(context.config(), partial,
+                context.client().dialect().supportsProfileUpdates(), context.run().allowRemovals()));
         contribution.incrementWriteCount(plan.operations());
         report.writePlan(runId, context.outDir());
         if (plan.removalLimit() != null) {

@@ -20,16 +20,6 @@ import java.util.Set;
 public class RunPlanner {
 
     /**
-     * What the policy asks of a plan.
-     *
-     * @param allowRemovals a count that raises {@code maxRemovals} for one run ({@code --allow-removals}), or null
-     */
-    public record Policy(boolean deactivateAbsentUsers, boolean removeAbsentMembers, boolean deleteAbsentRoles,
-                         Set<String> protectedUsers, boolean manageProfile, RemovalLimit maxRemovals,
-                         Long allowRemovals) {
-    }
-
-    /**
      * @param operations   operations planned
      * @param heldBack     operations a safety rule holds back
      * @param removalLimit why every removal was held back, or null when the removals are within the limit

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunPlannerTest {
 
     private static final String RUN = "r1";
-    private static final RunPlanner.Policy POLICY = new RunPlanner.Policy(false, false, false, Set.of(), true,
+    private static final Policy POLICY = new Policy(false, false, false, Set.of(), true,
             RemovalLimit.percent(10), null);
 
     private final StateDatabase db = new StateDatabase();
