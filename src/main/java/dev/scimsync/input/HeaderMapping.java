@@ -172,18 +172,7 @@ final class HeaderMapping {
 
     /** The text with invisible characters (U+FEFF, U+200B, control characters...) shown as code points. */
     static String visible(String text) {
-        StringBuilder shown = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            boolean invisible = type == Character.FORMAT || type == Character.CONTROL
-                    || c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c));
-            if (invisible) {
-                shown.append(String.format("<U+%04X>", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        return shown.toString();
+        return IdentityText.visible(text, Integer.MAX_VALUE);
     }
 
     private static String listed(List<String> header) {
