@@ -1,5 +1,6 @@
 package dev.scimsync.report;
 
+import dev.scimsync.input.PartialInputs;
 import dev.scimsync.state.ResultRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import java.util.Set;
  */
 final class FailedRows implements AutoCloseable {
 
-    static final String REASON = "reason";
+    static final String REASON = PartialInputs.REASON;
     static final Set<RowStatus> WRITTEN = EnumSet.of(RowStatus.INVALID, RowStatus.FAILED, RowStatus.BLOCKED,
             RowStatus.PENDING);
 
