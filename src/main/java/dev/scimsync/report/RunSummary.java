@@ -31,10 +31,6 @@ public record RunSummary(String runId, String job, String command, String planRu
      * back, or {@code --partial}) had the absent-* policies and the row-drop guard off.
      */
     public record Input(String kind, String path, String sha256, long rows, boolean partial) {
-
-        public Input(String kind, String path, String sha256, long rows) {
-            this(kind, path, sha256, rows, false);
-        }
     }
 
     /** Rows of every kind with this status. */

@@ -29,7 +29,7 @@ final class ReportPages {
         rows.put("users", users);
         RunSummary summary = new RunSummary("20261128-031500-7f3a", "nightly <hr>", "sync", null, start,
                 start.plusSeconds(95), exitCode, outcome, problem,
-                List.of(new RunSummary.Input("users", "exports/users.csv", "ab".repeat(32), 6562)), rows, 1, 1,
+                List.of(new RunSummary.Input("users", "exports/users.csv", "ab".repeat(32), 6562, false)), rows, 1, 1,
                 Map.of("GET", 12L, "POST", 1207L),
                 List.of(StepTiming.of("load-users", "COMPLETED", start, start.plusMillis(2400), 6562, 6562, 0, 0)),
                 "reports/nightly/20261128-031500-7f3a", List.of("report.html", "results.csv"));
