@@ -11,6 +11,7 @@ import dev.scimsync.input.ReadOptions;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.job.InputOptions;
 import dev.scimsync.state.DesiredUser;
+import dev.scimsync.state.RowRules;
 import dev.scimsync.validate.RowError;
 import dev.scimsync.validate.UserRowValidator;
 import dev.scimsync.validate.Validated;
@@ -22,8 +23,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,7 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
     private long checkUsers(Path given, ReadOptions options, PrintWriter out) {
         Path file = JobFiles.absolute(given);
         UserRowValidator validator = new UserRowValidator();
-        Duplicates duplicates = new Duplicates();
+        Map<String, List<RowRules.Row>> byEmail = new LinkedHashMap<>();
+        String emailHeader = null;
         long rows = 0;
         long invalid = 0;
         CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, file.toString(), options);
@@ -83,7 +87,11 @@ final class ValidateCommand implements Callable<Integer> {
                 rows++;
                 Validated<DesiredUser> result = validator.process(row);
                 if (result.valid()) {
-                    invalid += duplicates.check(result.value(), row, file, out, invalid);
+                    DesiredUser user = result.value();
+                    emailHeader = row.headerOf("email");
+                    byEmail.computeIfAbsent(user.emailKey(), k -> new ArrayList<>(1)).add(new RowRules.Row(row.line(),
+                            user.email(), Arrays.asList(user.userName(), user.displayName(), user.orgRole(),
+                            String.valueOf(user.active()))));
                     continue;
                 }
                 invalid++;
@@ -94,51 +102,24 @@ final class ValidateCommand implements Callable<Integer> {
         } finally {
             reader.close();
         }
+        // the job's rule for rows that repeat an email, over the same values (CrossFileRulesTasklet)
+        List<RowRules.Rejection> duplicates = new ArrayList<>();
+        for (List<RowRules.Row> group : byEmail.values()) {
+            if (group.size() > 1) {
+                duplicates.addAll(RowRules.decide(group, List.of("username", "display_name", "org_role", "active"),
+                        "email", file.toString()));
+            }
+        }
+        duplicates.sort(Comparator.comparingLong(RowRules.Rejection::line));
+        for (RowRules.Rejection duplicate : duplicates) {
+            show(++invalid, out, file + " line " + duplicate.line() + ", column " + emailHeader + ": "
+                    + duplicate.reason());
+        }
         if (invalid > SHOWN) {
             out.println("... and " + (invalid - SHOWN) + " more invalid rows");
         }
         out.printf("%s: %d rows, %d valid, %d invalid%n", file, rows, rows - invalid, invalid);
         return invalid;
-    }
-
-    /**
-     * The job's rule for rows that repeat an email (see {@code state.RowRules}): with the same values the later row
-     * is invalid; with other values every row of that email is invalid, the first one included. The first row of each
-     * email is kept with its values.
-     */
-    private static final class Duplicates {
-
-        private final Map<String, First> firstRows = new HashMap<>();
-
-        private record First(long line, String email, List<Object> values, boolean[] conflicting) {
-        }
-
-        /** @return how many more rows are invalid because of this one: 0, 1, or 2 when the first row conflicts now */
-        long check(DesiredUser user, CsvRow row, Path file, PrintWriter out, long invalidSoFar) {
-            List<Object> values = Arrays.asList(user.userName(), user.displayName(), user.orgRole(), user.active());
-            First first = firstRows.putIfAbsent(user.emailKey(), new First(row.line(), user.email(), values,
-                    new boolean[1]));
-            if (first == null) {
-                return 0;
-            }
-            String where = file + " line " + row.line() + ", column " + row.headerOf("email") + ": duplicate email";
-            if (first.values().equals(values) && !first.conflicting()[0]) {
-                show(invalidSoFar + 1, out, where + " '" + user.email() + "' (also on line " + first.line()
-                        + ", ignoring case)");
-                return 1;
-            }
-            long more = 1;
-            if (!first.conflicting()[0]) {
-                first.conflicting()[0] = true;
-                more++;
-                show(invalidSoFar + 1, out, file + " line " + first.line() + ", column " + row.headerOf("email")
-                        + ": duplicate email '" + first.email() + "' with other values on line " + row.line()
-                        + "; none of these rows is applied until they agree");
-            }
-            show(invalidSoFar + more, out, where + " '" + user.email() + "' with other values on line "
-                    + first.line() + "; none of these rows is applied until they agree");
-            return more;
-        }
     }
 
     private static void show(long invalidSoFar, PrintWriter out, String line) {

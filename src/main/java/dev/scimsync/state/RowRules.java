@@ -101,9 +101,9 @@ public class RowRules {
 
     /**
      * The rows of one repeated key: all but the first when they agree, every one when they do not. Exact duplicates
-     * keep the reason scim-sync always gave them.
+     * keep the reason scim-sync always gave them. {@code validate} applies it too, so the two never disagree.
      */
-    static List<Rejection> decide(List<Row> group, List<String> labels, String what, String fileName) {
+    public static List<Rejection> decide(List<Row> group, List<String> labels, String what, String fileName) {
         Row first = group.get(0);
         List<String> differing = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -144,11 +144,11 @@ public class RowRules {
     }
 
     /** A candidate row of a repeated key: its line, its key as the file wrote it, its values. */
-    record Row(long line, String shown, List<String> values) {
+    public record Row(long line, String shown, List<String> values) {
     }
 
     /** A row to reject, and why. */
-    record Rejection(long line, String reason) {
+    public record Rejection(long line, String reason) {
     }
 
     private static String[] keyOf(java.sql.ResultSet rs, int parts) throws java.sql.SQLException {
