@@ -1,6 +1,6 @@
 package dev.scimsync.apply;
 
-import dev.scimsync.state.TargetIds;
+import dev.scimsync.apply.TargetIdLookup;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,13 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KnownIds {
 
-    private final TargetIds committed;
+    private final TargetIdLookup committed;
     private final String opsRunId;
     private final Map<String, String> users = new ConcurrentHashMap<>();
     private final Map<String, String> teams = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> createdWith = new ConcurrentHashMap<>();
 
-    KnownIds(TargetIds committed, String opsRunId) {
+    KnownIds(TargetIdLookup committed, String opsRunId) {
         this.committed = committed;
         this.opsRunId = opsRunId;
     }

@@ -4,13 +4,13 @@ import dev.scimsync.scim.ScimAuthException;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimException;
 import dev.scimsync.scim.UnsupportedByDialectException;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.OpOutcome;
-import dev.scimsync.state.OpState;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.TargetIds;
-import dev.scimsync.state.TeamPayload;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.OpOutcome;
+import dev.scimsync.plan.OpState;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.apply.TargetIdLookup;
+import dev.scimsync.plan.TeamPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -59,8 +59,8 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
     private static final int RECORD_BATCH = 100;
 
     private final String opsRunId;
-    private final PlannedOps plannedOps;
-    private final TargetIds targetIds;
+    private final PlannedOpRepository plannedOps;
+    private final TargetIdLookup targetIds;
     private final Supplier<ScimClient> client;
     private final Supplier<ExecutorService> executor;
     private final ErrorRateGuard errorRate;
@@ -82,7 +82,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
      * @param client   the run's client, opened on the first chunk
      * @param executor the run's sending threads, started on the first chunk
      */
-    public OpWriter(String opsRunId, PlannedOps plannedOps, TargetIds targetIds, Supplier<ScimClient> client,
+    public OpWriter(String opsRunId, PlannedOpRepository plannedOps, TargetIdLookup targetIds, Supplier<ScimClient> client,
                     Supplier<ExecutorService> executor, double maxErrorRate) {
         this.opsRunId = opsRunId;
         this.plannedOps = plannedOps;

@@ -7,9 +7,9 @@ import dev.scimsync.scim.ScimNotFoundException;
 import dev.scimsync.scim.ScimPermission;
 import dev.scimsync.scim.ScimRole;
 import dev.scimsync.scim.ScimUnknownOutcomeException;
-import dev.scimsync.state.OpOutcome;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.RolePayload;
+import dev.scimsync.plan.OpOutcome;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.plan.RolePayload;
 
 import java.util.ArrayList;
 import java.util.List;

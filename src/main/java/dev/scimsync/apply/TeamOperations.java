@@ -7,9 +7,9 @@ import dev.scimsync.scim.ScimConflictException;
 import dev.scimsync.scim.ScimGroup;
 import dev.scimsync.scim.ScimNotFoundException;
 import dev.scimsync.scim.ScimUnknownOutcomeException;
-import dev.scimsync.state.OpOutcome;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.TeamPayload;
+import dev.scimsync.plan.OpOutcome;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.plan.TeamPayload;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +97,7 @@ final class TeamOperations {
      * step runs; after a restart they are read from the target.
      */
     private static boolean needsLook(List<PlannedOp> ops, TeamPayload first) {
-        return first.groupId() == null || ops.stream().anyMatch(op -> op.state() == dev.scimsync.state.OpState.SENDING);
+        return first.groupId() == null || ops.stream().anyMatch(op -> op.state() == dev.scimsync.plan.OpState.SENDING);
     }
 
     /** Sets one user's roles in several teams in one request. */

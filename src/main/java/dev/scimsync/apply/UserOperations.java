@@ -9,9 +9,9 @@ import dev.scimsync.scim.ScimEmail;
 import dev.scimsync.scim.ScimNotFoundException;
 import dev.scimsync.scim.ScimUnknownOutcomeException;
 import dev.scimsync.scim.ScimUser;
-import dev.scimsync.state.OpOutcome;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.UserPayload;
+import dev.scimsync.plan.OpOutcome;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.plan.UserPayload;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -22,7 +22,7 @@ final class ApplyCommand extends PlanCommand {
             throw new UsageException("--allow-removals applies when planning: the plan holds its removals"
                     + " back; make a new plan with --allow-removals and apply that");
         }
-        RunRecord plan = runner.run(planRunId)
+        RunRecord plan = runner.findRun(planRunId)
                 .orElseThrow(() -> new UsageException("no plan run " + planRunId + " in the state database"));
         if (!RunMode.PLAN.command().equals(plan.command())) {
             throw new UsageException("run " + planRunId + " is a '" + plan.command() + "' run, not a plan");

@@ -1,7 +1,7 @@
 package dev.scimsync.cli;
 
 import dev.scimsync.job.ExitCodes;
-import dev.scimsync.state.Explanations;
+import dev.scimsync.report.ExplanationRepository;
 import dev.scimsync.state.RunRecord;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -27,8 +27,8 @@ final class ExplainCommand extends StateCommand {
     String key;
 
     @Override
-    int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-        Explanations explanations = context.getBean(Explanations.class);
+    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+        ExplanationRepository explanations = context.getBean(ExplanationRepository.class);
         boolean user = key.contains("@");
         String lower = key.toLowerCase(Locale.ROOT);
         Optional<RunRecord> run = explanations.latestRunAbout(lower, user);
@@ -38,11 +38,11 @@ final class ExplainCommand extends StateCommand {
         }
         out.printf("%s %s, as of run %s (%s, %s)%n", user ? "user" : "team", key, run.get().runId(),
                 run.get().command(), run.get().startedAt());
-        List<Explanations.Fact> facts = user ? explanations.user(run.get().runId(), lower)
+        List<ExplanationRepository.Fact> facts = user ? explanations.user(run.get().runId(), lower)
                 : explanations.team(run.get().runId(), lower);
         out.printf("  %-32s %-36s %s%n", "", "desired (inputs)", "actual (target)");
         facts.forEach(f -> out.printf("  %-32s %-36s %s%n", f.subject(), f.desired(), f.actual()));
-        List<Explanations.Step> steps = explanations.steps(lower, RUNS);
+        List<ExplanationRepository.Step> steps = explanations.steps(lower, RUNS);
         out.println(steps.isEmpty() ? "  no operation in the last " + RUNS + " runs"
                 : "  operations in the last " + RUNS + " runs:");
         steps.forEach(s -> out.printf("    %s %-6s %-15s %-40s %-8s %s%n", s.runId(), s.command(), s.action(),

@@ -3,9 +3,9 @@ package dev.scimsync.cli;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunSummary;
-import dev.scimsync.state.InputFiles;
+import dev.scimsync.input.InputFileRepository;
 import dev.scimsync.state.RunRecord;
-import dev.scimsync.state.Runs;
+import dev.scimsync.state.RunRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +30,9 @@ final class HistoryCommand extends StateCommand {
     int limit;
 
     @Override
-    int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-        Runs runs = context.getBean(Runs.class);
-        InputFiles inputFiles = context.getBean(InputFiles.class);
+    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+        RunRepository runs = context.getBean(RunRepository.class);
+        InputFileRepository inputFiles = context.getBean(InputFileRepository.class);
         List<RunRecord> recent = runs.recent(Math.max(1, limit));
         if (recent.isEmpty()) {
             out.println("no runs in the state database yet");

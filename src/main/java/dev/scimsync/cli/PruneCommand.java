@@ -26,7 +26,7 @@ final class PruneCommand extends StateCommand {
     boolean dryRun;
 
     @Override
-    int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
         if (keep < 1) {
             err.println("scim-sync: --keep must be 1 or more, was " + keep);
             return ExitCodes.USAGE;

@@ -4,7 +4,7 @@ import dev.scimsync.job.ExitCodes;
 import dev.scimsync.report.RunSummary;
 import dev.scimsync.report.StepTiming;
 import dev.scimsync.state.RunRecord;
-import dev.scimsync.state.Runs;
+import dev.scimsync.state.RunRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,8 +25,8 @@ final class ReportCommand extends StateCommand {
     String runId;
 
     @Override
-    int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-        Runs runs = context.getBean(Runs.class);
+    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+        RunRepository runs = context.getBean(RunRepository.class);
         Optional<RunRecord> found = runs.find(runId);
         if (found.isEmpty()) {
             err.println("scim-sync: no run " + runId + " in the state database (see 'scim-sync history')");

@@ -36,10 +36,10 @@ abstract class RunCommand extends StateCommand {
     }
 
     @Override
-    int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
+    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
         try {
             RunResult result = run(context.getBean(SyncRunner.class));
-            Outcomes.print(result, out, err);
+            OutcomePrinter.print(result, out, err);
             return result.exitCode();
         } catch (ConfigException | MissingCredentialException | UsageException e) {
             err.println("scim-sync: " + e.getMessage());

@@ -1,7 +1,7 @@
 package dev.scimsync.cli;
 
 import dev.scimsync.job.ExitCodes;
-import dev.scimsync.job.SyncApplication;
+import dev.scimsync.job.JobApplication;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -26,8 +26,8 @@ abstract class StateCommand implements Callable<Integer> {
     @Mixin
     LogFormat logFormat;
 
-    /** Reads what it needs from the started application and prints it; returns the exit code. */
-    abstract int read(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err);
+    /** Does the command's work with the application started on the state database; returns the exit code. */
+    abstract int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err);
 
     @Override
     public Integer call() {
@@ -35,7 +35,7 @@ abstract class StateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConfigurableApplicationContext context;
         try {
-            context = SyncApplication.start(stateDb.url);
+            context = JobApplication.start(stateDb.url);
         } catch (RuntimeException e) {
             if (StateDbErrors.isExpected(e)) {
                 LOG.debug("the state database could not be opened", e);
@@ -46,7 +46,7 @@ abstract class StateCommand implements Callable<Integer> {
             return ExitCodes.ABORTED;
         }
         try (context) {
-            int code = read(context, out, err);
+            int code = runIn(context, out, err);
             out.flush();
             err.flush();
             return code;

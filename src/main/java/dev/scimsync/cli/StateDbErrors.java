@@ -1,6 +1,6 @@
 package dev.scimsync.cli;
 
-import dev.scimsync.job.SyncApplication;
+import dev.scimsync.job.JobApplication;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ final class StateDbErrors {
     /** The line to print after {@code scim-sync: }; {@code url} is the {@code --state-db} given, or null. */
     static String explain(Throwable e, String url) {
         if (isLocked(e)) {
-            Path file = h2File(url != null ? url : SyncApplication.DEFAULT_STATE_DB);
+            Path file = h2File(url != null ? url : JobApplication.DEFAULT_STATE_DB);
             return "another scim-sync run is using the state database" + (file == null ? "" : " " + file)
                     + " (H2 allows one process at a time); try again when it has finished";
         }

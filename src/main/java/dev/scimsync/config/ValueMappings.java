@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Checks {@code inputs.values} when the job file is read: only the columns that hold one of a few known values can
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
 final class ValueMappings {
 
     /** A custom role's name, as memberships.csv accepts it (see validate.NameRule). */
-    private static final Pattern CUSTOM_ROLE = Pattern.compile("[A-Za-z0-9 _.-]{1,64}");
-    private static final Set<String> BUILT_IN_ROLES = Set.of("admin", "member", "viewer");
 
     private record Target(String what, Predicate<String> legal) {
     }
@@ -73,10 +70,10 @@ final class ValueMappings {
         targets.put("users.active", new Target("true or false",
                 v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")));
         targets.put("users.org_role", new Target("admin, member or viewer",
-                v -> BUILT_IN_ROLES.contains(v.toLowerCase(Locale.ROOT))));
+                v -> RoleNames.BUILT_IN.contains(v.toLowerCase(Locale.ROOT))));
         targets.put("memberships.role", new Target(
                 "admin, member, viewer or a custom role's name (1 to 64 letters, digits, spaces and . _ -)",
-                v -> BUILT_IN_ROLES.contains(v.toLowerCase(Locale.ROOT)) || CUSTOM_ROLE.matcher(v).matches()));
+                v -> RoleNames.BUILT_IN.contains(v.toLowerCase(Locale.ROOT)) || RoleNames.isCustomRoleName(v)));
         return targets;
     }
 }

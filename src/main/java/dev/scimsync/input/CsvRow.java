@@ -97,4 +97,11 @@ public record CsvRow(InputKind kind, String file, long line, List<String> header
         }
         return found;
     }
+
+    /** @throws IllegalArgumentException when a row of another file is handed over: a wiring mistake, not bad input */
+    public void requireKind(InputKind expected) {
+        if (kind != expected) {
+            throw new IllegalArgumentException("not a " + expected.id() + " row: " + kind.id() + " " + file);
+        }
+    }
 }

@@ -2,7 +2,7 @@ package dev.scimsync.job;
 
 import dev.scimsync.config.InputsConfig;
 import dev.scimsync.config.JobFiles;
-import dev.scimsync.state.RowRules;
+import dev.scimsync.validate.RowRules;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,5 +1,6 @@
 package dev.scimsync.job;
 
+import dev.scimsync.input.InputChangedException;
 import dev.scimsync.apply.ApplyAbortedException;
 import dev.scimsync.config.ConfigException;
 import dev.scimsync.input.InputRejectedException;

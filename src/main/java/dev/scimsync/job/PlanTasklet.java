@@ -5,8 +5,8 @@ import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.Policy;
 import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.RunReport;
-import dev.scimsync.state.InputFileRecord;
-import dev.scimsync.state.InputFiles;
+import dev.scimsync.input.InputFileRecord;
+import dev.scimsync.input.InputFileRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -29,10 +29,10 @@ final class PlanTasklet implements Tasklet {
     private final MembershipRules membershipRules;
     private final RunPlanner planner;
     private final RunReport report;
-    private final InputFiles inputFiles;
+    private final InputFileRepository inputFiles;
 
     PlanTasklet(RunContext context, MembershipRules membershipRules, RunPlanner planner, RunReport report,
-                InputFiles inputFiles) {
+                InputFileRepository inputFiles) {
         this.inputFiles = inputFiles;
         this.context = context;
         this.membershipRules = membershipRules;

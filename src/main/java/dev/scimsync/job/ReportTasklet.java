@@ -1,5 +1,6 @@
 package dev.scimsync.job;
 
+import dev.scimsync.input.InputFileRules;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.DriftReport;
 import dev.scimsync.report.RowTally;
@@ -32,7 +33,7 @@ final class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Map<String, String> files = new HashMap<>();
-        InputGuardTasklet.configured(context.config().inputs())
+        InputFileRules.configured(context.config().inputs())
                 .forEach((kind, path) -> files.put(kind.id(), JobFiles.absolute(path).toString()));
         String opsRunId = context.run().opsRunId();
         boolean planOnly = context.mode() == RunMode.PLAN;

@@ -2,8 +2,8 @@ package dev.scimsync.job;
 
 import dev.scimsync.state.JobLocks;
 import dev.scimsync.state.RunRecord;
-import dev.scimsync.state.RunRows;
-import dev.scimsync.state.Runs;
+import dev.scimsync.state.RunRowDeleter;
+import dev.scimsync.state.RunRepository;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,12 +25,12 @@ import java.util.Set;
 @Component
 public class RunPruner {
 
-    private final Runs runs;
-    private final RunRows rows;
+    private final RunRepository runs;
+    private final RunRowDeleter rows;
     private final JobRepository jobRepository;
     private final JobLocks locks;
 
-    public RunPruner(Runs runs, RunRows rows, JobRepository jobRepository, JobLocks locks) {
+    public RunPruner(RunRepository runs, RunRowDeleter rows, JobRepository jobRepository, JobLocks locks) {
         this.runs = runs;
         this.rows = rows;
         this.jobRepository = jobRepository;
@@ -70,7 +70,7 @@ public class RunPruner {
      * meanwhile: on PostgreSQL another machine may be running it; on H2 the open database file already keeps others
      * out). Each run goes in three steps: it is forgotten ({@code sync_run}, in one transaction: nothing lists,
      * resumes or applies it any more), its job instance is deleted, then its staged rows, a slice at a time (see
-     * {@link RunRows}). What an interruption leaves is finished by {@link #finishInterrupted}; at worst an unused
+     * {@link RunRowDeleter}). What an interruption leaves is finished by {@link #finishInterrupted}; at worst an unused
      * job instance stays.
      *
      * @return the job's runs as they were split when it was pruned
@@ -93,7 +93,7 @@ public class RunPruner {
         }
     }
 
-    /** After pruning, on H2: gives the freed space back to the file system and closes the database (see RunRows). */
+    /** After pruning, on H2: gives the freed space back to the file system and closes the database (see RunRowDeleter). */
     public boolean compactIfH2() {
         return rows.compactIfH2();
     }

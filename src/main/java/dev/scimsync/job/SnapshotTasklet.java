@@ -3,8 +3,8 @@ package dev.scimsync.job;
 import dev.scimsync.config.InputsConfig;
 import dev.scimsync.snapshot.TeamSnapshot;
 import dev.scimsync.snapshot.UserSnapshot;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteOrgs;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.snapshot.SnapshotRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -20,9 +20,9 @@ final class SnapshotTasklet implements Tasklet {
     private final RunContext context;
     private final UserSnapshot users;
     private final TeamSnapshot teams;
-    private final RemoteOrgs orgs;
+    private final SnapshotRepository orgs;
 
-    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, RemoteOrgs orgs) {
+    SnapshotTasklet(RunContext context, UserSnapshot users, TeamSnapshot teams, SnapshotRepository orgs) {
         this.context = context;
         this.users = users;
         this.teams = teams;
@@ -34,9 +34,9 @@ final class SnapshotTasklet implements Tasklet {
         RemoteOrg.Builder org = RemoteOrg.builder();
         long listed = users.take(context.client(), org);
         InputsConfig inputs = context.config().inputs();
-        long teamCount = teams.take(context.client(), context.runId(), RemoteOrgs.SNAPSHOT, inputs.roles() != null
+        long teamCount = teams.take(context.client(), context.runId(), SnapshotRepository.SNAPSHOT, inputs.roles() != null
                 || inputs.memberships() != null, org);
-        orgs.save(context.runId(), RemoteOrgs.SNAPSHOT, org.build());
+        orgs.save(context.runId(), SnapshotRepository.SNAPSHOT, org.build());
         log.atInfo().addKeyValue("users", listed).addKeyValue("teams", teamCount)
                 .log("snapshot: {} users and {} teams listed on the target", listed, teamCount);
         return RepeatStatus.FINISHED;

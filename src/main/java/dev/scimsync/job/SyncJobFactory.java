@@ -1,7 +1,8 @@
 package dev.scimsync.job;
 
+import dev.scimsync.input.InputFileRules;
 import dev.scimsync.apply.OpWriter;
-import dev.scimsync.apply.UserVerifier;
+import dev.scimsync.verify.Verification;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.CsvRowReader;
@@ -12,17 +13,17 @@ import dev.scimsync.report.DriftReport;
 import dev.scimsync.report.RunReport;
 import dev.scimsync.snapshot.TeamSnapshot;
 import dev.scimsync.snapshot.UserSnapshot;
-import dev.scimsync.state.DesiredSets;
-import dev.scimsync.state.DesiredUsers;
-import dev.scimsync.state.InputFiles;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.OpState;
-import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.RemoteOrgs;
-import dev.scimsync.state.RowErrors;
-import dev.scimsync.state.Ownership;
-import dev.scimsync.state.RowRules;
-import dev.scimsync.state.TargetIds;
+import dev.scimsync.validate.DesiredSetRepository;
+import dev.scimsync.plan.DesiredUserRepository;
+import dev.scimsync.input.InputFileRepository;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.plan.OpState;
+import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.snapshot.SnapshotRepository;
+import dev.scimsync.validate.RowErrorRepository;
+import dev.scimsync.state.OwnershipLedger;
+import dev.scimsync.validate.RowRules;
+import dev.scimsync.apply.TargetIdLookup;
 import dev.scimsync.validate.MembershipRowValidator;
 import dev.scimsync.validate.RoleRowValidator;
 import dev.scimsync.validate.StagingWriter;
@@ -67,29 +68,29 @@ public class SyncJobFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactions;
     private final DataSource dataSource;
-    private final InputFiles inputFiles;
-    private final DesiredUsers desiredUsers;
-    private final DesiredSets desiredSets;
-    private final RowErrors rowErrors;
+    private final InputFileRepository inputFiles;
+    private final DesiredUserRepository desiredUsers;
+    private final DesiredSetRepository desiredSets;
+    private final RowErrorRepository rowErrors;
     private final RowRules rowRules;
     private final UserSnapshot snapshot;
     private final TeamSnapshot teamSnapshot;
     private final MembershipRules membershipRules;
     private final RunPlanner planner;
-    private final PlannedOps plannedOps;
-    private final TargetIds targetIds;
-    private final Ownership ownership;
-    private final UserVerifier verifier;
+    private final PlannedOpRepository plannedOps;
+    private final TargetIdLookup targetIds;
+    private final OwnershipLedger ownership;
+    private final Verification verification;
     private final RunReport report;
     private final DriftReport drift;
-    private final RemoteOrgs remoteOrgs;
+    private final SnapshotRepository remoteOrgs;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
-                   InputFiles inputFiles, DesiredUsers desiredUsers, DesiredSets desiredSets, RowErrors rowErrors,
+                   InputFileRepository inputFiles, DesiredUserRepository desiredUsers, DesiredSetRepository desiredSets, RowErrorRepository rowErrors,
                    RowRules rowRules, UserSnapshot snapshot, TeamSnapshot teamSnapshot,
-                   MembershipRules membershipRules, RunPlanner planner, PlannedOps plannedOps,
-                   TargetIds targetIds, UserVerifier verifier, RunReport report, DriftReport drift,
-                   Ownership ownership, RemoteOrgs remoteOrgs) {
+                   MembershipRules membershipRules, RunPlanner planner, PlannedOpRepository plannedOps,
+                   TargetIdLookup targetIds, Verification verification, RunReport report, DriftReport drift,
+                   OwnershipLedger ownership, SnapshotRepository remoteOrgs) {
         this.ownership = ownership;
         this.remoteOrgs = remoteOrgs;
         this.targetIds = targetIds;
@@ -106,7 +107,7 @@ public class SyncJobFactory {
         this.membershipRules = membershipRules;
         this.planner = planner;
         this.plannedOps = plannedOps;
-        this.verifier = verifier;
+        this.verification = verification;
         this.report = report;
         this.drift = drift;
     }
@@ -123,7 +124,7 @@ public class SyncJobFactory {
                 .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report, inputFiles)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
-                .next(tasklet("verify", new VerifyTasklet(run, snapshot, verifier, ownership)))
+                .next(tasklet("verify", new VerifyTasklet(run, verification, ownership)))
                 .next(reportStep)
                 .end()
                 .build();
@@ -163,7 +164,7 @@ public class SyncJobFactory {
     private <T> Step load(RunContext run, InputKind kind, ItemProcessor<CsvRow, Validated<T>> validator,
                           StagingWriter.Table<T> table) {
         String name = "load-" + kind.id();
-        Path file = InputGuardTasklet.configured(run.config().inputs()).get(kind);
+        Path file = InputFileRules.configured(run.config().inputs()).get(kind);
         if (file == null) {
             return tasklet(name, (contribution, chunk) -> RepeatStatus.FINISHED);
         }
@@ -206,13 +207,13 @@ public class SyncJobFactory {
                     // what is left is what planned_op says is left: a restart reads it again from the start
                     .saveState(false)
                     .dataSource(dataSource)
-                    .selectClause("SELECT " + PlannedOps.COLUMNS)
+                    .selectClause("SELECT " + PlannedOpRepository.COLUMNS)
                     .fromClause("FROM planned_op")
                     .whereClause("WHERE run_id = :runId AND state IN ('PENDING', 'SENDING')")
                     .parameterValues(Map.of("runId", run.run().opsRunId()))
                     .sortKeys(Map.of("seq", Order.ASCENDING))
                     .pageSize(run.config().limits().chunkSize())
-                    .rowMapper(PlannedOps.MAPPER)
+                    .rowMapper(PlannedOpRepository.MAPPER)
                     .build();
             reader.afterPropertiesSet();
             return reader;

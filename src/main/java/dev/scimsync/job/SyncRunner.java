@@ -6,9 +6,9 @@ import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
 import dev.scimsync.state.JobLocks;
-import dev.scimsync.state.PlannedOps;
+import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.state.RunRecord;
-import dev.scimsync.state.Runs;
+import dev.scimsync.state.RunRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -41,14 +41,14 @@ public class SyncRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final SyncJobFactory jobs;
-    private final Runs runs;
+    private final RunRepository runs;
     private final Targets targets;
-    private final PlannedOps plannedOps;
+    private final PlannedOpRepository plannedOps;
     private final RunSummaries summaries;
     private final JobLocks locks;
 
-    SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, Runs runs,
-               Targets targets, PlannedOps plannedOps, RunSummaries summaries, JobLocks locks) {
+    SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, RunRepository runs,
+               Targets targets, PlannedOpRepository plannedOps, RunSummaries summaries, JobLocks locks) {
         this.locks = locks;
         this.plannedOps = plannedOps;
         this.summaries = summaries;
@@ -129,7 +129,8 @@ public class SyncRunner {
         return execute(run);
     }
 
-    public Optional<RunRecord> run(String runId) {
+    /** The recorded run with this id, if the state database has it. */
+    public Optional<RunRecord> findRun(String runId) {
         return runs.find(runId);
     }
 

@@ -1,9 +1,10 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.config.RoleNames;
 import dev.scimsync.state.InLists;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteOrgs;
-import dev.scimsync.state.RowRules;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.snapshot.SnapshotRepository;
+import dev.scimsync.validate.RowRules;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +24,13 @@ import java.util.Set;
 @Component
 public class MembershipRules {
 
-    private static final Set<String> BUILT_IN = Set.of("admin", "member", "viewer");
+    private static final Set<String> BUILT_IN = RoleNames.BUILT_IN;
 
     private final RowRules rules;
     private final JdbcTemplate jdbc;
-    private final RemoteOrgs remoteOrgs;
+    private final SnapshotRepository remoteOrgs;
 
-    public MembershipRules(RowRules rules, JdbcTemplate jdbc, RemoteOrgs remoteOrgs) {
+    public MembershipRules(RowRules rules, JdbcTemplate jdbc, SnapshotRepository remoteOrgs) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.remoteOrgs = remoteOrgs;
@@ -37,7 +38,7 @@ public class MembershipRules {
 
     /** @return the number of rows rejected */
     public int apply(String runId, String emailHeader, String roleHeader) {
-        RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+        RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
         Set<String> customRoles = new HashSet<>(jdbc.queryForList("SELECT name FROM desired_role WHERE run_id = ?",
                 String.class, runId));
         customRoles.addAll(jdbc.queryForList("SELECT name FROM remote_role WHERE run_id = ? AND pass = 'snapshot'",

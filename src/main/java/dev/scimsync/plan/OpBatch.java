@@ -1,8 +1,8 @@
 package dev.scimsync.plan;
 
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.PlannedOps;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.plan.PlannedOpRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,11 @@ final class OpBatch {
 
     private final String runId;
     private final String jobName;
-    private final PlannedOps plannedOps;
+    private final PlannedOpRepository plannedOps;
     private final List<PlannedOp> pending = new ArrayList<>();
     private long counter;
 
-    OpBatch(String runId, String jobName, PlannedOps plannedOps) {
+    OpBatch(String runId, String jobName, PlannedOpRepository plannedOps) {
         this.runId = runId;
         this.jobName = jobName;
         this.plannedOps = plannedOps;

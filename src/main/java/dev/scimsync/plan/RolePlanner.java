@@ -1,10 +1,10 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.input.IdentityText;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.Ownership;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RolePayload;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.state.OwnershipLedger;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.plan.RolePayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ public class RolePlanner {
             SELECT r.id, r.name, r.inherited_from, r.permissions FROM remote_role r
             WHERE r.run_id = ? AND r.pass = 'snapshot'
               AND NOT EXISTS (SELECT 1 FROM desired_role d WHERE d.run_id = r.run_id AND d.name = r.name)
-              AND """ + Ownership.owned("roles", "r.name") + """
+              AND """ + OwnershipLedger.owned("roles", "r.name") + """
             ORDER BY r.name""";
 
     private final JdbcTemplate jdbc;

@@ -1,10 +1,10 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.config.RemovalLimit;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteOrgs;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.snapshot.SnapshotRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +28,14 @@ public class RunPlanner {
     }
 
     private final JdbcTemplate jdbc;
-    private final PlannedOps plannedOps;
+    private final PlannedOpRepository plannedOps;
     private final RolePlanner roles;
     private final UserPlanner users;
     private final TeamPlanner teams;
-    private final RemoteOrgs remoteOrgs;
+    private final SnapshotRepository remoteOrgs;
 
-    public RunPlanner(JdbcTemplate jdbc, PlannedOps plannedOps, RolePlanner roles, UserPlanner users,
-                      TeamPlanner teams, RemoteOrgs remoteOrgs) {
+    public RunPlanner(JdbcTemplate jdbc, PlannedOpRepository plannedOps, RolePlanner roles, UserPlanner users,
+                      TeamPlanner teams, SnapshotRepository remoteOrgs) {
         this.remoteOrgs = remoteOrgs;
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
@@ -47,7 +47,7 @@ public class RunPlanner {
     public Plan plan(String runId, String jobName, Policy policy) {
         plannedOps.clear(runId);
         OpBatch ops = new OpBatch(runId, jobName, plannedOps);
-        RemoteOrg org = remoteOrgs.load(runId, RemoteOrgs.SNAPSHOT);
+        RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
         roles.plan(ops, org, policy.deleteAbsentRoles());
         UserPlanner.UserPlan userPlan = users.plan(ops, org, policy.deactivateAbsentUsers(),
                 policy.protectedUsers(), policy.manageProfile());

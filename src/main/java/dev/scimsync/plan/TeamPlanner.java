@@ -1,10 +1,11 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.config.RoleNames;
 import dev.scimsync.input.IdentityText;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.Ownership;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.TeamPayload;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.state.OwnershipLedger;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.plan.TeamPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ import java.util.Set;
 @Component
 public class TeamPlanner {
 
-    private static final Set<String> BUILT_IN = Set.of("admin", "member", "viewer");
+    private static final Set<String> BUILT_IN = RoleNames.BUILT_IN;
 
     private static final String MEMBERS = """
             SELECT line_no, team, team_key, email_key, role FROM desired_member WHERE run_id = ?
@@ -45,9 +46,9 @@ public class TeamPlanner {
     }
 
     private final JdbcTemplate jdbc;
-    private final Ownership ownership;
+    private final OwnershipLedger ownership;
 
-    public TeamPlanner(JdbcTemplate jdbc, Ownership ownership) {
+    public TeamPlanner(JdbcTemplate jdbc, OwnershipLedger ownership) {
         this.jdbc = jdbc;
         this.ownership = ownership;
     }

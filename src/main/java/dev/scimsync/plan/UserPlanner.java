@@ -1,10 +1,10 @@
 package dev.scimsync.plan;
 
-import dev.scimsync.state.DesiredUsers;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.Ownership;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.UserPayload;
+import dev.scimsync.plan.DesiredUserRepository;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.state.OwnershipLedger;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.plan.UserPayload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +29,10 @@ public class UserPlanner {
             FROM desired_user WHERE run_id = ? ORDER BY run_id, line_no""";
 
     private final JdbcTemplate jdbc;
-    private final DesiredUsers desiredUsers;
-    private final Ownership ownership;
+    private final DesiredUserRepository desiredUsers;
+    private final OwnershipLedger ownership;
 
-    public UserPlanner(JdbcTemplate jdbc, DesiredUsers desiredUsers, Ownership ownership) {
+    public UserPlanner(JdbcTemplate jdbc, DesiredUserRepository desiredUsers, OwnershipLedger ownership) {
         this.jdbc = jdbc;
         this.desiredUsers = desiredUsers;
         this.ownership = ownership;

@@ -1,8 +1,8 @@
 package dev.scimsync.report;
 
 import dev.scimsync.config.PolicyConfig;
-import dev.scimsync.state.Drift;
-import dev.scimsync.state.DriftRow;
+import dev.scimsync.verify.DriftRepository;
+import dev.scimsync.verify.DriftRow;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ public class DriftReport {
 
     public static final String DRIFT_CSV = "drift.csv";
 
-    private final Drift drift;
+    private final DriftRepository drift;
 
-    public DriftReport(Drift drift) {
+    public DriftReport(DriftRepository drift) {
         this.drift = drift;
     }
 

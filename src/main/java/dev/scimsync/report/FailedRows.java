@@ -1,7 +1,7 @@
 package dev.scimsync.report;
 
 import dev.scimsync.input.PartialInputs;
-import dev.scimsync.state.ResultRow;
+import dev.scimsync.report.ResultRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;

@@ -1,6 +1,6 @@
 package dev.scimsync.report;
 
-import dev.scimsync.state.ResultRow;
+import dev.scimsync.report.ResultRow;
 
 /** The one-word status of an input row in results.csv. */
 public enum RowStatus {

@@ -1,6 +1,6 @@
 package dev.scimsync.report;
 
-import dev.scimsync.state.ResultRow;
+import dev.scimsync.report.ResultRow;
 
 import java.util.Map;
 
@@ -15,8 +15,8 @@ public final class RowTally {
     private final boolean planOnly;
     private final Map<String, String> files;
     private final RowCounts counts = new RowCounts();
-    final Shown<ReportPage.Failure> failures = new Shown<>();
-    final Shown<DriftLine> drift = new Shown<>();
+    final FirstLines<ReportPage.Failure> failures = new FirstLines<>();
+    final FirstLines<DriftLine> drift = new FirstLines<>();
 
     /** @param files input kind → the file's path as the run named it */
     RowTally(boolean planOnly, Map<String, String> files) {

@@ -1,9 +1,9 @@
 package dev.scimsync.report;
 
-import dev.scimsync.state.InputFiles;
-import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.ResultRow;
-import dev.scimsync.state.Results;
+import dev.scimsync.input.InputFileRepository;
+import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.report.ResultRow;
+import dev.scimsync.report.ResultRepository;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -20,11 +20,11 @@ public class RunReport {
     public static final String RESULTS_CSV = "results.csv";
     public static final String BLOCKED_CSV = "blocked.csv";
 
-    private final PlannedOps plannedOps;
-    private final Results results;
-    private final InputFiles inputFiles;
+    private final PlannedOpRepository plannedOps;
+    private final ResultRepository results;
+    private final InputFileRepository inputFiles;
 
-    public RunReport(PlannedOps plannedOps, Results results, InputFiles inputFiles) {
+    public RunReport(PlannedOpRepository plannedOps, ResultRepository results, InputFileRepository inputFiles) {
         this.plannedOps = plannedOps;
         this.results = results;
         this.inputFiles = inputFiles;

@@ -1,8 +1,8 @@
 package dev.scimsync.report;
 
-import dev.scimsync.state.InputFiles;
-import dev.scimsync.state.PlannedOps;
-import dev.scimsync.state.Results;
+import dev.scimsync.input.InputFileRepository;
+import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.report.ResultRepository;
 import dev.scimsync.state.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +29,13 @@ public class RunSummaries {
     public static final String REPORT_HTML = "report.html";
     private static final Logger log = LoggerFactory.getLogger(RunSummaries.class);
 
-    private final Results results;
-    private final InputFiles inputFiles;
-    private final PlannedOps plannedOps;
+    private final ResultRepository results;
+    private final InputFileRepository inputFiles;
+    private final PlannedOpRepository plannedOps;
     private final DriftReport drift;
     private final HtmlReport html = new HtmlReport();
 
-    public RunSummaries(Results results, InputFiles inputFiles, PlannedOps plannedOps, DriftReport drift) {
+    public RunSummaries(ResultRepository results, InputFileRepository inputFiles, PlannedOpRepository plannedOps, DriftReport drift) {
         this.results = results;
         this.inputFiles = inputFiles;
         this.plannedOps = plannedOps;
@@ -53,10 +53,10 @@ public class RunSummaries {
         if (tally == null) {
             tally = tally(run.opsRunId(), end);
         }
-        Shown<ReportPage.Failure> failures = tally.failures;
-        Shown<DriftLine> driftLines = tally.drift;
+        FirstLines<ReportPage.Failure> failures = tally.failures;
+        FirstLines<DriftLine> driftLines = tally.drift;
         RowCounts counts = tally.counts();
-        Shown<ReportPage.Blocked> blocked = new Shown<>();
+        FirstLines<ReportPage.Blocked> blocked = new FirstLines<>();
         plannedOps.forEachBlocked(run.opsRunId(), op -> blocked.add(new ReportPage.Blocked(op.kind().action(),
                 op.objectKey(), op.lineNo() == null ? "" : "" + op.lineNo(), op.detail())));
         RunSummary summary = new RunSummary(run.runId(), run.jobName(), run.command(), run.planRunId(),

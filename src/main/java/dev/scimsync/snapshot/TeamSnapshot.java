@@ -2,8 +2,8 @@ package dev.scimsync.snapshot;
 
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimPermission;
-import dev.scimsync.state.RemoteOrg;
-import dev.scimsync.state.RemoteSets;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.snapshot.RemoteRoleRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 @Component
 public class TeamSnapshot {
 
-    private final RemoteSets remoteSets;
+    private final RemoteRoleRepository remoteSets;
 
-    public TeamSnapshot(RemoteSets remoteSets) {
+    public TeamSnapshot(RemoteRoleRepository remoteSets) {
         this.remoteSets = remoteSets;
     }
 
@@ -35,8 +35,8 @@ public class TeamSnapshot {
         long teams = client.forEachGroup(null, group -> org.group(group.id(), group.displayName(),
                 group.memberIds()));
         if (roles && client.dialect().supportsRoles()) {
-            List<RemoteSets.RemoteRole> custom = new ArrayList<>();
-            client.forEachRole(null, role -> custom.add(new RemoteSets.RemoteRole(role.id(), role.name(),
+            List<RemoteRoleRepository.RemoteRole> custom = new ArrayList<>();
+            client.forEachRole(null, role -> custom.add(new RemoteRoleRepository.RemoteRole(role.id(), role.name(),
                     role.inheritedFrom() == null ? null : role.inheritedFrom().toLowerCase(Locale.ROOT),
                     join(role.customPermissions()), join(role.permissions().stream().filter(ScimPermission::inherited)
                             .toList()), role.description())));

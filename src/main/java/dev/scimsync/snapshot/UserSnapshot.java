@@ -3,7 +3,7 @@ package dev.scimsync.snapshot;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.scim.TeamRole;
-import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.snapshot.RemoteOrg;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;

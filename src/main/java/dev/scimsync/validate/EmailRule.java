@@ -22,14 +22,14 @@ final class EmailRule {
             return key;
         }
         String problem = detail(email);
-        return problem == null ? null : "invalid email " + Text.quote(email) + ": " + problem;
+        return problem == null ? null : "invalid email " + TextChecks.quote(email) + ": " + problem;
     }
 
     private static String detail(String email) {
         int open = email.indexOf('<');
         int close = email.indexOf('>', open + 1);
         if (open >= 0 && close > open && email.substring(open + 1, close).contains("@")) {
-            return "a name and an address; write the address alone: " + Text.quote(email.substring(open + 1, close));
+            return "a name and an address; write the address alone: " + TextChecks.quote(email.substring(open + 1, close));
         }
         if (email.regionMatches(true, 0, "mailto:", 0, 7)) {
             return "remove the mailto: prefix";
@@ -58,7 +58,7 @@ final class EmailRule {
             return "the domain needs a dot, like example.com";
         }
         if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
-            return "the domain " + Text.quote(domain) + " has an empty part";
+            return "the domain " + TextChecks.quote(domain) + " has an empty part";
         }
         return null;
     }

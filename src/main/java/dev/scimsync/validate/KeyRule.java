@@ -18,23 +18,23 @@ final class KeyRule {
      * @param what e.g. {@code email}, {@code team name}
      */
     static String problem(String what, String value, int maxLength) {
-        int length = Text.length(value);
+        int length = TextChecks.length(value);
         if (length > maxLength) {
-            return "invalid " + what + " " + Text.quote(value) + ": " + length + " characters (at most " + maxLength
+            return "invalid " + what + " " + TextChecks.quote(value) + ": " + length + " characters (at most " + maxLength
                     + ")";
         }
         String invisible = IdentityText.invisibleProblem(value);
-        return invisible == null ? null : "invalid " + what + " " + Text.quote(value) + ": " + invisible
+        return invisible == null ? null : "invalid " + what + " " + TextChecks.quote(value) + ": " + invisible
                 + "; retype the value (a look-alike key would name another account)";
     }
 
     /** Null when free text is short enough and has no control character, else the problem. */
     static String freeTextProblem(String what, String value, int maxLength) {
-        int length = Text.length(value);
+        int length = TextChecks.length(value);
         if (length > maxLength) {
-            return what + " " + Text.quote(value) + " is " + length + " characters long (at most " + maxLength + ")";
+            return what + " " + TextChecks.quote(value) + " is " + length + " characters long (at most " + maxLength + ")";
         }
         String control = IdentityText.controlProblem(value);
-        return control == null ? null : what + " " + Text.quote(value) + " " + control;
+        return control == null ? null : what + " " + TextChecks.quote(value) + " " + control;
     }
 }

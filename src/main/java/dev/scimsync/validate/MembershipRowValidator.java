@@ -1,8 +1,9 @@
 package dev.scimsync.validate;
 
+import dev.scimsync.config.RoleNames;
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.InputKind;
-import dev.scimsync.state.DesiredMember;
+import dev.scimsync.validate.DesiredMember;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.ArrayList;
@@ -16,11 +17,11 @@ import java.util.Set;
  */
 public final class MembershipRowValidator implements ItemProcessor<CsvRow, Validated<DesiredMember>> {
 
-    static final Set<String> TEAM_ROLES = Set.of("admin", "member", "viewer");
+    static final Set<String> TEAM_ROLES = RoleNames.BUILT_IN;
 
     @Override
     public Validated<DesiredMember> process(CsvRow row) {
-        Rows.require(row, InputKind.MEMBERSHIPS);
+        row.requireKind(InputKind.MEMBERSHIPS);
         if (row.structuralError() != null) {
             return Validated.invalid(row, List.of(RowError.forRow(row, row.structuralError())));
         }

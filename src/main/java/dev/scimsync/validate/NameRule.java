@@ -1,13 +1,12 @@
 package dev.scimsync.validate;
 
-import java.util.regex.Pattern;
+import dev.scimsync.config.RoleNames;
 
 /** Team and custom role names. */
 final class NameRule {
 
     static final int MAX_TEAM = 128;
-    static final int MAX_ROLE = 64;
-    private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9 _.-]{1,64}");
+    static final int MAX_ROLE = RoleNames.MAX_CUSTOM;
 
     private NameRule() {
     }
@@ -24,7 +23,7 @@ final class NameRule {
         if (key != null) {
             return key;
         }
-        return ROLE.matcher(role).matches() ? null : "invalid role name " + Text.quote(role)
+        return RoleNames.isCustomRoleName(role) ? null : "invalid role name " + TextChecks.quote(role)
                 + " (1 to 64 characters: letters, digits, spaces and . _ -)";
     }
 }

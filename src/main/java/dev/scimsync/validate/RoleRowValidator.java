@@ -2,7 +2,7 @@ package dev.scimsync.validate;
 
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.InputKind;
-import dev.scimsync.state.DesiredRole;
+import dev.scimsync.validate.DesiredRole;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
     private static TreeSet<String> permissions(CsvRow row, List<RowError> errors) {
         TreeSet<String> permissions = new TreeSet<>();
         String cell = row.get("permissions");
-        if (Text.length(cell) > MAX_PERMISSIONS) {
-            errors.add(RowError.forColumn(row, "permissions", "permissions are " + Text.length(cell)
+        if (TextChecks.length(cell) > MAX_PERMISSIONS) {
+            errors.add(RowError.forColumn(row, "permissions", "permissions are " + TextChecks.length(cell)
                     + " characters long (at most " + MAX_PERMISSIONS + ")"));
             return permissions;
         }
@@ -40,7 +40,7 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
             if (PERMISSION.matcher(p).matches()) {
                 permissions.add(p);
             } else {
-                invalid.add(Text.quote(p));
+                invalid.add(TextChecks.quote(p));
             }
         }
         if (!invalid.isEmpty()) {
@@ -54,7 +54,7 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
 
     @Override
     public Validated<DesiredRole> process(CsvRow row) {
-        Rows.require(row, InputKind.ROLES);
+        row.requireKind(InputKind.ROLES);
         if (row.structuralError() != null) {
             return Validated.invalid(row, List.of(RowError.forRow(row, row.structuralError())));
         }
@@ -62,7 +62,7 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
         String name = row.exact("name");
         String nameProblem = name.isEmpty() ? "name is required" : NameRule.roleProblem(name);
         if (nameProblem == null && MembershipRowValidator.TEAM_ROLES.contains(name.toLowerCase(Locale.ROOT))) {
-            nameProblem = Text.quote(name) + " is a built-in role; a custom role needs another name";
+            nameProblem = TextChecks.quote(name) + " is a built-in role; a custom role needs another name";
         }
         if (nameProblem != null) {
             errors.add(RowError.forColumn(row, "name", nameProblem));
@@ -70,7 +70,7 @@ public final class RoleRowValidator implements ItemProcessor<CsvRow, Validated<D
         String inherited = row.get("inherited_from").toLowerCase(Locale.ROOT);
         if (!inherited.equals("member") && !inherited.equals("viewer")) {
             errors.add(RowError.forColumn(row, "inherited_from", "unknown inherited role "
-                    + Text.quote(row.get("inherited_from")) + " (expected member or viewer)"));
+                    + TextChecks.quote(row.get("inherited_from")) + " (expected member or viewer)"));
         }
         TreeSet<String> permissions = permissions(row, errors);
         String description = row.get("description");

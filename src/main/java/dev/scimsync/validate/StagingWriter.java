@@ -1,8 +1,8 @@
 package dev.scimsync.validate;
 
 import dev.scimsync.input.CsvRow;
-import dev.scimsync.state.RowErrorRecord;
-import dev.scimsync.state.RowErrors;
+import dev.scimsync.validate.RowErrorRecord;
+import dev.scimsync.validate.RowErrorRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -28,14 +28,14 @@ public final class StagingWriter<T> implements ItemWriter<Validated<T>> {
     private final Supplier<String> runId;
     private final Table<T> table;
     private final Function<CsvRow, String> rowKey;
-    private final RowErrors rowErrors;
+    private final RowErrorRepository rowErrors;
 
     /**
      * @param rowKey the key of an invalid row (a lower-case email, team...), kept so that the row still protects
      *               its object from being treated as absent; null or empty when the row has none
      */
     public StagingWriter(Supplier<String> runId, Table<T> table, Function<CsvRow, String> rowKey,
-                         RowErrors rowErrors) {
+                         RowErrorRepository rowErrors) {
         this.runId = runId;
         this.table = table;
         this.rowKey = rowKey;

@@ -2,7 +2,7 @@ package dev.scimsync.validate;
 
 import dev.scimsync.input.CsvRow;
 import dev.scimsync.input.InputKind;
-import dev.scimsync.state.DesiredTeam;
+import dev.scimsync.validate.DesiredTeam;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.List;
@@ -13,7 +13,7 @@ public final class TeamRowValidator implements ItemProcessor<CsvRow, Validated<D
 
     @Override
     public Validated<DesiredTeam> process(CsvRow row) {
-        Rows.require(row, InputKind.TEAMS);
+        row.requireKind(InputKind.TEAMS);
         if (row.structuralError() != null) {
             return Validated.invalid(row, List.of(RowError.forRow(row, row.structuralError())));
         }

@@ -1,6 +1,7 @@
 package dev.scimsync.validate;
 
-import dev.scimsync.state.DesiredUser;
+import dev.scimsync.config.RoleNames;
+import dev.scimsync.validate.DesiredUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
     static final int MAX_DISPLAY_NAME = 256;
     static final int MAX_USERNAME = 64;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,64}");
-    private static final Set<String> ORG_ROLES = Set.of("admin", "member", "viewer");
+    private static final Set<String> ORG_ROLES = RoleNames.BUILT_IN;
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0");
 
@@ -60,7 +61,7 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
         }
         String problem = KeyRule.problem("username", userName, MAX_USERNAME);
         if (problem == null && !USERNAME.matcher(userName).matches()) {
-            problem = "invalid username " + Text.quote(userName)
+            problem = "invalid username " + TextChecks.quote(userName)
                     + " (1 to 64 characters: letters A-Z, digits and . _ @ + -)";
         }
         return check(row, "username", problem, userName, errors);
@@ -80,7 +81,7 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
         if (orgRole.isEmpty()) {
             return null;
         }
-        String problem = ORG_ROLES.contains(orgRole) ? null : "unknown org role " + Text.quote(row.get("org_role"))
+        String problem = ORG_ROLES.contains(orgRole) ? null : "unknown org role " + TextChecks.quote(row.get("org_role"))
                 + " (expected admin, member or viewer)";
         return check(row, "org_role", problem, orgRole, errors);
     }
@@ -93,7 +94,7 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
         if (FALSE.contains(active)) {
             return false;
         }
-        errors.add(RowError.forColumn(row, "active", "invalid active value " + Text.quote(row.get("active"))
+        errors.add(RowError.forColumn(row, "active", "invalid active value " + TextChecks.quote(row.get("active"))
                 + " (expected true or false; yes/no and 1/0 also work)"));
         return null;
     }

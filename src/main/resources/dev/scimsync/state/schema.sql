@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS row_error (
 CREATE INDEX IF NOT EXISTS row_error_key ON row_error (run_id, kind, row_key);
 
 -- The target as a run listed it (before planning, and again after applying to verify): JSON lines of users and
--- teams in parts, read back whole into memory (RemoteOrgs). Replaces remote_user, remote_group, remote_member and
+-- teams in parts, read back whole into memory (SnapshotRepository). Replaces remote_user, remote_group, remote_member and
 -- remote_team_role, whose rows and indexes cost more to write than the plan saved by joining them.
 CREATE TABLE IF NOT EXISTS remote_snapshot (
     run_id  VARCHAR(64)      NOT NULL,

@@ -6,11 +6,11 @@ import dev.scimsync.scim.ApiKey;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimClientSettings;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.PlannedOp;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.PlannedOp;
 import dev.scimsync.state.StateDatabase;
-import dev.scimsync.state.TargetIds;
-import dev.scimsync.state.UserPayload;
+import dev.scimsync.apply.TargetIdLookup;
+import dev.scimsync.plan.UserPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import dev.scimsync.scim.ScimAuthException;
@@ -39,7 +39,7 @@ class OpWriterTest {
             .build());
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final OpWriter writer = new OpWriter("r", db.plannedOps(),
-            new TargetIds(db.jdbc, db.schema, db.remoteOrgs()), () -> client, () -> executor, 0.5);
+            new TargetIdLookup(db.jdbc, db.schema, db.remoteOrgs()), () -> client, () -> executor, 0.5);
 
     @AfterEach
     void close() {
@@ -70,7 +70,7 @@ class OpWriterTest {
              ScimClient scim = ScimClient.create(ScimClientSettings.builder(revoking.baseUrl(), ApiKey.of(KEY))
                      .build())) {
             db.plannedOps().insert(List.of(create(1, "a"), create(2, "b"), create(3, "c")));
-            OpWriter writer = new OpWriter("r", db.plannedOps(), new TargetIds(db.jdbc, db.schema, db.remoteOrgs()),
+            OpWriter writer = new OpWriter("r", db.plannedOps(), new TargetIdLookup(db.jdbc, db.schema, db.remoteOrgs()),
                     () -> scim, () -> executor, 0.5);
             writer.write(new Chunk<>(create(1, "a"), create(2, "b")));
             StepExecution step = MetaDataInstanceFactory.createStepExecution();
@@ -120,7 +120,7 @@ class OpWriterTest {
                     new UserPayload("new" + i + "@example.com", "taken" + i, null, null, null, null).toJson()))
                     .toList();
             db.plannedOps().insert(ops);
-            OpWriter writer = new OpWriter("r", db.plannedOps(), new TargetIds(db.jdbc, db.schema, db.remoteOrgs()),
+            OpWriter writer = new OpWriter("r", db.plannedOps(), new TargetIdLookup(db.jdbc, db.schema, db.remoteOrgs()),
                     () -> scim, () -> executor, 0.5);
             long before = target.counts().total();
             long postsBefore = target.counts().byMethod().getOrDefault("POST", 0L);

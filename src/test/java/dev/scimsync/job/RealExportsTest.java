@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or stop the job.
  */
 @SpringBatchTest
-@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:real-exports-test;DB_CLOSE_DELAY=-1")
 class RealExportsTest extends DemoOrgJobTest {
 

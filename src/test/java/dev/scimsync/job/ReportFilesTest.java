@@ -8,7 +8,7 @@ import dev.scimsync.emulator.WandbEmulator;
 import dev.scimsync.input.InputGuard;
 import dev.scimsync.report.RunSummary;
 import dev.scimsync.report.StepTiming;
-import dev.scimsync.state.Runs;
+import dev.scimsync.state.RunRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The files a run leaves in its out dir, for an input with bad rows (same application context as SyncRunnerTest). */
 @SpringBatchTest
-@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
 class ReportFilesTest {
 
@@ -44,7 +44,7 @@ class ReportFilesTest {
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
     @Autowired
-    Runs runs;
+    RunRepository runs;
 
     @TempDir
     Path dir;

@@ -1,8 +1,8 @@
 package dev.scimsync.job;
 
 import dev.scimsync.state.RunRecord;
-import dev.scimsync.state.RunRows;
-import dev.scimsync.state.Runs;
+import dev.scimsync.state.RunRowDeleter;
+import dev.scimsync.state.RunRepository;
 import dev.scimsync.state.StateDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunPrunerTest {
 
     private final StateDatabase db = new StateDatabase();
-    private final Runs runs = new Runs(db.jdbc, db.schema);
-    private final RunPruner pruner = new RunPruner(runs, new RunRows(db.jdbc, db.transactions, db.schema), null, null);
+    private final RunRepository runs = new RunRepository(db.jdbc, db.schema);
+    private final RunPruner pruner = new RunPruner(runs, new RunRowDeleter(db.jdbc, db.transactions, db.schema), null, null);
 
     @Test
     void keepsTheNewestRunsOfEachJobAndThePlansTheyApplyHoweverOld() {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Users, teams and memberships synced to a plain RFC 7643/7644 service provider (the emulator's scim2 mode). */
 @SpringBatchTest
-@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:scim2-target-test;DB_CLOSE_DELAY=-1")
 class Scim2TargetTest extends DemoOrgJobTest {
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API key never appears in logs at any level, reports, job parameters or the state database. */
 @SpringBatchTest
-@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:secrets-test;DB_CLOSE_DELAY=-1")
 class SecretsTest {
 

@@ -41,7 +41,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBatchTest
-@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
 class SyncRunnerTest {
 

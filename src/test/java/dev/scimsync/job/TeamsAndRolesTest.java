@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Teams, memberships, team roles and custom roles, synced into the demo organisation of the emulator. */
 @SpringBatchTest
-@SpringBootTest(classes = {SyncApplication.class, SyncRunnerTest.Keys.class},
+@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
         properties = "spring.datasource.url=jdbc:h2:mem:teams-and-roles-test;DB_CLOSE_DELAY=-1")
 class TeamsAndRolesTest extends DemoOrgJobTest {
 

@@ -1,8 +1,8 @@
 package dev.scimsync.plan;
 
 import dev.scimsync.config.RemovalLimit;
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.PlannedOp;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.PlannedOp;
 import dev.scimsync.state.StateDatabase;
 import org.junit.jupiter.api.Test;
 

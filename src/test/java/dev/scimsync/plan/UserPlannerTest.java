@@ -1,12 +1,12 @@
 package dev.scimsync.plan;
 
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.OpState;
-import dev.scimsync.state.PlannedOp;
-import dev.scimsync.state.RemoteOrgs;
-import dev.scimsync.state.RowErrorRecord;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.OpState;
+import dev.scimsync.plan.PlannedOp;
+import dev.scimsync.snapshot.SnapshotRepository;
+import dev.scimsync.validate.RowErrorRecord;
 import dev.scimsync.state.StateDatabase;
-import dev.scimsync.state.UserPayload;
+import dev.scimsync.plan.UserPayload;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,7 +26,7 @@ class UserPlannerTest {
 
     private List<PlannedOp> plan(boolean deactivateAbsent, Set<String> protectedUsers) {
         OpBatch ops = new OpBatch(RUN, "job", db.plannedOps());
-        planner.plan(ops, db.remoteOrgs().load(RUN, RemoteOrgs.SNAPSHOT), deactivateAbsent, protectedUsers, true);
+        planner.plan(ops, db.remoteOrgs().load(RUN, SnapshotRepository.SNAPSHOT), deactivateAbsent, protectedUsers, true);
         ops.flush();
         return db.plannedOps().all(RUN);
     }
@@ -77,7 +77,7 @@ class UserPlannerTest {
     @Test
     void matchesByUserNameWhenNoEmailMatches() {
         db.remote(RUN, remoteUser("u1", "alice", "old@example.com", "Alice", "member", true));
-        db.desired(RUN, new dev.scimsync.state.DesiredUser(2, "alice@new.example.com", "alice@new.example.com",
+        db.desired(RUN, new dev.scimsync.validate.DesiredUser(2, "alice@new.example.com", "alice@new.example.com",
                 "Alice", null, "viewer", true));
 
         assertThat(plan(false, Set.of())).extracting(PlannedOp::kind, PlannedOp::targetId)

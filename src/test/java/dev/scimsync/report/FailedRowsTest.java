@@ -1,8 +1,8 @@
 package dev.scimsync.report;
 
-import dev.scimsync.state.OpKind;
-import dev.scimsync.state.OpState;
-import dev.scimsync.state.ResultRow;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.OpState;
+import dev.scimsync.report.ResultRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import dev.scimsync.scim.ScimClientSettings;
 import dev.scimsync.scim.ScimGroup;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.scim.TeamRole;
-import dev.scimsync.state.RemoteOrg;
+import dev.scimsync.snapshot.RemoteOrg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,12 @@
 package dev.scimsync.state;
 
+import dev.scimsync.plan.DesiredUserRepository;
+import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.snapshot.SnapshotRepository;
+import dev.scimsync.validate.DesiredUser;
+import dev.scimsync.validate.RowErrorRepository;
+
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -24,24 +31,24 @@ public final class StateDatabase {
         this.transactions = new DataSourceTransactionManager(dataSource);
     }
 
-    public PlannedOps plannedOps() {
-        return new PlannedOps(jdbc, transactions, schema);
+    public PlannedOpRepository plannedOps() {
+        return new PlannedOpRepository(jdbc, transactions, schema);
     }
 
-    public DesiredUsers desiredUsers() {
-        return new DesiredUsers(jdbc, schema);
+    public DesiredUserRepository desiredUsers() {
+        return new DesiredUserRepository(jdbc, schema);
     }
 
-    public RemoteOrgs remoteOrgs() {
-        return new RemoteOrgs(jdbc, schema);
+    public SnapshotRepository remoteOrgs() {
+        return new SnapshotRepository(jdbc, schema);
     }
 
-    public Ownership ownership() {
-        return new Ownership(jdbc, schema);
+    public OwnershipLedger ownership() {
+        return new OwnershipLedger(jdbc, schema);
     }
 
-    public RowErrors rowErrors() {
-        return new RowErrors(jdbc, schema);
+    public RowErrorRepository rowErrors() {
+        return new RowErrorRepository(jdbc, schema);
     }
 
     /** Stages desired users (raw fields are not needed by these tests). */
@@ -51,7 +58,7 @@ public final class StateDatabase {
 
     /** Keeps these users as the run's snapshot of the target. */
     public void remote(String runId, RemoteOrg.User... users) {
-        remoteOrgs().save(runId, RemoteOrgs.SNAPSHOT, org(users));
+        remoteOrgs().save(runId, SnapshotRepository.SNAPSHOT, org(users));
     }
 
     public static RemoteOrg org(RemoteOrg.User... users) {

@@ -1,6 +1,6 @@
 package dev.scimsync.validate;
 
-import dev.scimsync.state.DesiredUser;
+import dev.scimsync.validate.DesiredUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,0 +1,33 @@
+package dev.scimsync.validate;
+
+import dev.scimsync.state.StateSchema;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/** JDBC access to {@code row_error}: why input rows were not applied. */
+@Repository
+public class RowErrorRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public RowErrorRepository(JdbcTemplate jdbc, StateSchema schema) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String runId, List<RowErrorRecord> errors) {
+        jdbc.batchUpdate("INSERT INTO row_error (run_id, kind, line_no, seq, column_name, reason, row_key, raw)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                errors.stream().map(e -> new Object[] {runId, e.kind(), e.line(), e.seq(), e.column(), e.reason(),
+                        e.rowKey(), e.raw()}).toList());
+    }
+
+    public List<RowErrorRecord> of(String runId, String kind) {
+        return jdbc.query("SELECT kind, line_no, seq, column_name, reason, row_key, raw FROM row_error"
+                        + " WHERE run_id = ? AND kind = ? ORDER BY line_no, seq",
+                (rs, n) -> new RowErrorRecord(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), runId, kind);
+    }
+}
