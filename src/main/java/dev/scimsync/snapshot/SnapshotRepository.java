@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * A run's listing of the target, kept in {@code remote_snapshot}: {@link #SNAPSHOT}, taken before planning (the
- * listing verify takes after applying is used at once and not kept). A listing is stored as JSON lines (one user or team a line) cut into parts of at
- * most {@value #PART} characters: a few dozen rows for 100,000 users, written in well under a second, instead of a
- * row per user, membership and team role with indexes to maintain (what the plan used to join in SQL). The plan,
+ * listing verify takes after applying is used at once and not kept). A listing is stored as JSON lines (one user or
+ * team a line) cut into parts of at most {@value #PART} characters: a few dozen rows for a large organisation,
+ * instead of a row per user, membership and team role with indexes to maintain. The plan,
  * the report and {@code explain} read it back whole into a {@link RemoteOrg}; the latest listing of each pass is
  * kept in memory, so the steps of one run read it once.
  */

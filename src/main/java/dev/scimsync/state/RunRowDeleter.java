@@ -18,9 +18,9 @@ import java.util.Map;
  * <p>A run is forgotten first ({@link #forget}: its {@code sync_run} and {@code input_file} rows go, and it is noted
  * in {@code pruned_run}, in one transaction), so that nothing lists, resumes or applies it any more; its staged rows
  * then go in slices of {@value #SLICE} rows, each committed on its own ({@link #deleteStaged}), so that memory does
- * not grow with the run: one transaction over the 800,000 rows of a 402,050-create run took the process to 4.6 GB
- * RSS on H2 with the default heap; in slices it completes with {@code -Xmx256m}. A prune interrupted in between
- * leaves the run in {@code pruned_run} ({@link #unfinished}), to be finished the next time.
+ * not grow with the run: one transaction over all the staged rows of a migration-sized run took gigabytes on H2, in
+ * slices a small fixed heap is enough. A prune interrupted in between leaves the run in {@code pruned_run}
+ * ({@link #unfinished}), to be finished the next time.
  */
 @Repository
 public class RunRowDeleter {
