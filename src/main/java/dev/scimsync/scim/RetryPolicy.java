@@ -19,12 +19,4 @@ record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff
             throw new IllegalArgumentException("need 0 <= initialBackoff <= maxBackoff and maxRetryAfter >= 0");
         }
     }
-
-    /** Sleeps for a while; a seam for tests. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-
-        Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
-    }
 }

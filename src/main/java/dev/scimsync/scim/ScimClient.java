@@ -25,10 +25,10 @@ public final class ScimClient implements AutoCloseable {
     private final ServiceProviderConfigApi providerConfigApi;
     private volatile Optional<ServiceProviderConfig> providerConfig;
 
-    private ScimClient(ScimClientSettings settings) {
+    private ScimClient(ScimClientSettings settings, ClientClock clock) {
         this.settings = settings;
         this.dialect = settings.scimDialect();
-        this.feign = new ScimFeign(settings, RetryPolicy.Sleeper.THREAD);
+        this.feign = new ScimFeign(settings, clock);
         this.providerConfigApi = feign.target(ServiceProviderConfigApi.class);
         if (dialect.readsServiceProviderConfig()) {
             Versions versions = new Versions();
@@ -42,7 +42,12 @@ public final class ScimClient implements AutoCloseable {
     }
 
     public static ScimClient create(ScimClientSettings settings) {
-        return new ScimClient(settings);
+        return new ScimClient(settings, ClientClock.SYSTEM);
+    }
+
+    /** A client that reads the time and waits through {@code clock}: for tests that assert the waits asked for. */
+    static ScimClient create(ScimClientSettings settings, ClientClock clock) {
+        return new ScimClient(settings, clock);
     }
 
     public UsersApi users() {

@@ -9,7 +9,6 @@ import feign.hc5.ApacheHttp5Client;
 import feign.slf4j.Slf4jLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +35,22 @@ final class ScimFeign implements AutoCloseable {
     private final Feign.Builder builder;
     private final String baseUrl;
 
-    ScimFeign(ScimClientSettings settings, RetryPolicy.Sleeper sleeper) {
+    ScimFeign(ScimClientSettings settings, ClientClock clock) {
         this.baseUrl = settings.baseUrl();
         this.http = httpClient(settings);
         ScimJson json = new ScimJson();
         RetryPolicy policy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(),
-                settings.maxBackoff(), RetryPolicy.DEFAULT_MAX_RETRY_AFTER, sleeper);
+                settings.maxBackoff(), RetryPolicy.DEFAULT_MAX_RETRY_AFTER, clock.sleeper());
         this.builder = Feign.builder()
                 .client(new ApacheHttp5Client(http))
                 .encoder(json)
                 .decoder(json)
-                .errorDecoder(new ScimErrorDecoder(json.mapper(), baseUrl, Clock.systemUTC()))
+                .errorDecoder(new ScimErrorDecoder(json.mapper(), baseUrl, clock.wall()))
                 .retryer(new ScimRetryer(policy, baseUrl))
                 .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
                 .invocationHandlerFactory(new TypedExceptions(baseUrl))
                 .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
-                .requestInterceptors(interceptors(settings))
+                .requestInterceptors(interceptors(settings, clock))
                 .logger(new Slf4jLogger(ScimClient.class))
                 .logLevel(Logger.Level.BASIC);
     }
@@ -64,10 +63,10 @@ final class ScimFeign implements AutoCloseable {
         return counter.snapshot();
     }
 
-    private List<RequestInterceptor> interceptors(ScimClientSettings settings) {
+    private List<RequestInterceptor> interceptors(ScimClientSettings settings, ClientClock clock) {
         List<RequestInterceptor> interceptors = new ArrayList<>();
         if (settings.requestsPerSecond() > 0) {
-            interceptors.add(new RateLimitInterceptor(settings.requestsPerSecond()));
+            interceptors.add(new RateLimitInterceptor(settings.requestsPerSecond(), clock));
         }
         interceptors.add(counter);
         interceptors.add(new AuthInterceptor(settings.auth(), settings.basicUsername(), settings.apiKey()));

@@ -9,9 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +19,19 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Retries over real HTTP: what is repeated, what is sent once, and how long the client waits. */
+/**
+ * Retries over real HTTP: what is repeated, what is sent once, and how long the client asks to wait. The waits are
+ * recorded by a {@link RecordingClock} instead of slept, except in the one test that shows the real sleeper waits.
+ */
 class ScimRetryTest {
 
     private static final String USER = "{\"id\":\"u1\",\"userName\":\"u\"}";
 
+    private final RecordingClock clock = RecordingClock.advancing();
     private RecordingServer server;
     private ScimClient client;
 
@@ -35,7 +39,7 @@ class ScimRetryTest {
     void start() throws Exception {
         server = new RecordingServer();
         client = ScimClient.create(ScimTestClients.settings(server.baseUrl()).maxAttempts(4)
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)).build());
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)).build(), clock.clock());
     }
 
     @AfterEach
@@ -45,28 +49,58 @@ class ScimRetryTest {
     }
 
     @Test
-    void waitsForRetryAfterSecondsThenSucceeds() {
+    @Timeout(10)
+    void theSystemSleeperReallyWaitsRetryAfterSeconds() {
         server.reply(json(503, "{\"detail\":\"maintenance\"}", "Retry-After", "1"), json(200, USER));
 
-        long started = System.nanoTime();
-        ScimUser user = client.users().get("u1");
+        try (ScimClient real = ScimClient.create(ScimTestClients.settings(server.baseUrl()).build())) {
+            long started = System.nanoTime();
+            ScimUser user = real.users().get("u1");
 
-        assertThat(user.id()).isEqualTo("u1");
-        assertThat(elapsed(started)).isGreaterThanOrEqualTo(Duration.ofMillis(950)).isLessThan(Duration.ofSeconds(5));
+            assertThat(user.id()).isEqualTo("u1");
+            assertThat(elapsed(started)).isGreaterThanOrEqualTo(Duration.ofMillis(950))
+                    .isLessThan(Duration.ofSeconds(5));
+        }
         assertThat(server.requests()).hasSize(2);
     }
 
+    /** Each form of {@code Retry-After}, against a wall clock fixed at {@link RecordingClock#NOW}. */
+    @ParameterizedTest(name = "Retry-After: {0} waits {1} s")
+    @CsvSource(delimiter = '|', value = {
+            "0                             | 0",
+            "1                             | 1",
+            "7                             | 7",
+            "59                            | 59",
+            "60                            | 60",
+            "61                            | 60",
+            "86400                         | 60",
+            "Wed, 21 Oct 2015 07:27:31 GMT | 1",
+            "Wed, 21 Oct 2015 07:28:00 GMT | 30",
+            "Wed, 21 Oct 2015 07:28:30 GMT | 60",
+            "Thu, 22 Oct 2015 07:27:30 GMT | 60",
+            "Wed, 21 Oct 2015 07:27:30 GMT | 0",
+            "Tue, 20 Oct 2015 07:00:00 GMT | 0"})
+    void waitsAsLongAsRetryAfterSaysCappedAtAMinute(String retryAfter, long seconds) {
+        server.reply(json(503, "{\"detail\":\"maintenance\"}", "Retry-After", retryAfter),
+                json(429, "", "Retry-After", retryAfter), json(200, USER));
+
+        assertThat(client.users().get("u1").id()).isEqualTo("u1");
+
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(seconds), Duration.ofSeconds(seconds));
+        assertThat(server.requests()).hasSize(3);
+    }
+
     @Test
-    void waitsForRetryAfterGivenAsHttpDate() {
-        String in2s = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-        server.reply(json(429, "", "Retry-After", in2s), json(200, USER));
+    void withoutRetryAfterTheWaitIsAJitteredBackoffUnderAGrowingCeiling() {
+        server.otherwise(status(503));
 
-        long started = System.nanoTime();
-        client.users().get("u1");
+        catchThrowableOfType(ScimRetryableException.class, () -> client.users().get("u1"));
 
-        // the date has whole seconds: "in two seconds" waits between one and two
-        assertThat(elapsed(started)).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(5));
-        assertThat(server.requests()).hasSize(2);
+        // backoff(10 ms, 50 ms) in ScimTestClients: ceilings 10, 20, 40 ms for the three waits between four attempts
+        assertThat(clock.sleeps()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(clock.sleeps().get(i)).isBetween(Duration.ZERO, Duration.ofMillis(10L << i));
+        }
     }
 
     @Test
@@ -126,6 +160,7 @@ class ScimRetryTest {
 
         assertThat(client.users().create(ScimUser.newUser("u", "U", "u@x.com")).id()).isEqualTo("u1");
         assertThat(server.requests()).hasSize(3).allMatch(request -> request.method().equals("POST"));
+        assertThat(clock.sleeps()).hasSize(2).first().isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -138,6 +173,7 @@ class ScimRetryTest {
         assertThat(e.status()).isEqualTo(502);
         assertThat(e.getMessage()).contains("POST /Roles → 502: upstream").contains("outcome is unknown");
         assertThat(server.requests()).hasSize(1);
+        assertThat(clock.sleeps()).isEmpty();
     }
 
     @Test
@@ -158,7 +194,7 @@ class ScimRetryTest {
             closedPort = socket.getLocalPort();
         }
         try (ScimClient unreachable = ScimClient.create(ScimTestClients.settings(
-                "http://127.0.0.1:" + closedPort + "/scim").maxAttempts(3).build())) {
+                "http://127.0.0.1:" + closedPort + "/scim").maxAttempts(3).build(), clock.clock())) {
 
             ScimRetryableException e = catchThrowableOfType(ScimRetryableException.class,
                     () -> unreachable.users().create(ScimUser.newUser("u", "U", "u@x.com")));
@@ -167,6 +203,7 @@ class ScimRetryTest {
             assertThat(e.getMessage()).startsWith("POST /Users → no response");
             assertThat(unreachable.requestCounts()).containsEntry("POST", 3L);
         }
+        assertThat(clock.sleeps()).hasSize(2);
     }
 
     @Test
@@ -192,6 +229,7 @@ class ScimRetryTest {
 
         assertThat(server.requests()).hasSize(160);
         assertThat(client.requestCounts()).containsEntry("GET", 160L);
+        assertThat(clock.sleeps()).hasSize(80).containsOnly(Duration.ZERO);
     }
 
     private static Duration elapsed(long startedNanos) {
