@@ -10,15 +10,17 @@ import java.nio.file.Path;
 
 /**
  * What the job tests that sync into the emulator's demo organisation share: the runner, a fresh organisation and
- * folder per test, and the job repository emptied after it. Subclasses carry their own {@code @SpringBootTest}, each
- * with its own in-memory state database.
+ * folder per test with its key set for the run, and the job repository emptied after it.
  */
+@JobTest
 abstract class DemoOrgJobTest {
 
     @Autowired
     SyncRunner runner;
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    TestSecrets secrets;
 
     @TempDir
     Path dir;
@@ -33,7 +35,7 @@ abstract class DemoOrgJobTest {
     @BeforeEach
     void startDemoOrg() {
         org = newOrg(dir);
-        SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "key-1");
+        secrets.key(org.key());
     }
 
     @AfterEach

@@ -31,7 +31,7 @@ final class EmulatedOrg implements AutoCloseable {
 
     final WandbEmulator emulator;
     final Path dir;
-    private final String key;
+    private volatile String key;
     private final String dialect;
 
     EmulatedOrg(Path dir, String key, EmulatorOptions options) {
@@ -53,6 +53,17 @@ final class EmulatedOrg implements AutoCloseable {
     static EmulatedOrg scim2(Path dir) {
         return new EmulatedOrg(dir, "key-1", EmulatorOptions.of("key-1").withDemoOrg(true)
                 .withDialect(EmulatorDialect.SCIM2), "scim2");
+    }
+
+    /** The key the emulator accepts now. */
+    String key() {
+        return key;
+    }
+
+    /** Revokes the key: the emulator accepts only {@code newKey} from now on, and so do the views below. */
+    void changeKey(String newKey) {
+        emulator.changeToken(newKey);
+        key = newKey;
     }
 
     Path file(String name, String content) throws IOException {

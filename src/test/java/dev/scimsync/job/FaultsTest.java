@@ -7,9 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,9 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A target that fails, throttles and is slow: every operation is applied once; one that fails everything aborts. */
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:faults-test;DB_CLOSE_DELAY=-1")
+@JobTest
 class FaultsTest {
 
     private static final int USERS = 5_000;
@@ -28,6 +24,8 @@ class FaultsTest {
     SyncRunner runner;
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    TestSecrets secrets;
 
     @TempDir
     Path dir;
@@ -43,7 +41,7 @@ class FaultsTest {
                 .withThrottleRate(0.1).withLatencyMs(20).withSeed(11).withRetryAfterSeconds(0))) {
             // Retry-After 0 keeps the test short; that the client waits as long as Retry-After says is shown by
             // dev.scimsync.scim.ScimRetryTest
-            SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "k");
+            secrets.key("k");
             StringBuilder rows = new StringBuilder("email,username\n");
             for (int i = 1; i <= USERS; i++) {
                 rows.append("user").append(i).append("@example.com,user").append(i).append('\n');
@@ -68,7 +66,7 @@ class FaultsTest {
     @Test
     void aRunWhoseOperationsMostlyFailAbortsInsteadOfFailingEveryRow() throws IOException {
         try (EmulatedOrg org = new EmulatedOrg(dir, "k", EmulatorOptions.of("k"))) {
-            SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "k");
+            secrets.key("k");
             StringBuilder rows = new StringBuilder("email,username\n");
             for (int i = 1; i <= 200; i++) {
                 rows.append("new").append(i).append("@example.com,taken").append(i).append('\n');

@@ -5,8 +5,6 @@ import dev.scimsync.scim.ScimUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cells far longer than any value, rows that repeat a key with other values. None of them may cost a real account
  * or stop the job.
  */
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:real-exports-test;DB_CLOSE_DELAY=-1")
 class RealExportsTest extends DemoOrgJobTest {
 
     private static final String DEACTIVATE = "policy: { absent-users: deactivate, max-removals: 100% }\n";

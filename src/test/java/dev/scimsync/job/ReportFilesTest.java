@@ -1,22 +1,12 @@
 package dev.scimsync.job;
 
 import dev.scimsync.config.JobConfig;
-import dev.scimsync.config.JobFiles;
-import dev.scimsync.config.Overrides;
-import dev.scimsync.emulator.EmulatorOptions;
-import dev.scimsync.emulator.WandbEmulator;
 import dev.scimsync.input.InputGuard;
 import dev.scimsync.report.RunSummary;
 import dev.scimsync.report.StepTiming;
 import dev.scimsync.state.RunRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,11 +15,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The files a run leaves in its out dir, for an input with bad rows (same application context as SyncRunnerTest). */
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
-class ReportFilesTest {
+/** The files a run leaves in its out dir, for an input with bad rows. */
+class ReportFilesTest extends DemoOrgJobTest {
 
     static final String BAD_ROWS = """
             Work Email,Full Name,org_role,Notes
@@ -40,28 +27,7 @@ class ReportFilesTest {
             """;
 
     @Autowired
-    SyncRunner runner;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
     RunRepository runs;
-
-    @TempDir
-    Path dir;
-
-    WandbEmulator emulator;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withDemoOrg(true));
-        SyncRunnerTest.ENV.put("TEST_SCIM_KEY", "key-1");
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-        jobRepositoryTestUtils.removeJobExecutions();
-    }
 
     @Test
     void failedRowsComeBackInTheInputsFormatAndFeedBackCleanlyOnceFixed() throws IOException {
@@ -155,7 +121,7 @@ class ReportFilesTest {
     }
 
     private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
+        return org.file(name, content);
     }
 
     private JobConfig config(Path users) throws IOException {
@@ -163,14 +129,7 @@ class ReportFilesTest {
     }
 
     private JobConfig config(Path users, String extra) throws IOException {
-        Path job = dir.resolve("job.yml");
-        // one job name per test: runs of other tests in the shared state database are not this job's history
-        Files.writeString(job, """
-                name: %s
-                target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
-                inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name } } }
-                out: %s
-                """.formatted(dir.getFileName(), emulator.baseUrl(), users, dir.resolve("reports")) + extra);
-        return JobFiles.load(job, Overrides.none());
+        return org.job("inputs: { users: %s, columns: { users: { email: Work Email, display_name: Full Name } } }\n"
+                .formatted(users) + extra);
     }
 }

@@ -4,8 +4,6 @@ import dev.scimsync.config.ConfigException;
 import dev.scimsync.emulator.RecordedRequest;
 import dev.scimsync.scim.ScimUser;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,9 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Users, teams and memberships synced to a plain RFC 7643/7644 service provider (the emulator's scim2 mode). */
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:scim2-target-test;DB_CLOSE_DELAY=-1")
 class Scim2TargetTest extends DemoOrgJobTest {
 
     @Override

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -29,9 +27,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API key never appears in logs at any level, reports, job parameters or the state database. */
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:secrets-test;DB_CLOSE_DELAY=-1")
+@JobTest
 class SecretsTest {
 
     private static final String KEY = "sk-Secret-7f3a9c21-do-not-leak";
@@ -42,6 +38,8 @@ class SecretsTest {
     JdbcTemplate jdbc;
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    TestSecrets secrets;
 
     @TempDir
     Path dir;
@@ -68,9 +66,9 @@ class SecretsTest {
         try (EmulatedOrg org = new EmulatedOrg(dir, KEY, EmulatorOptions.of(KEY).withDemoOrg(true)
                 .withFailRate(0.2).withSeed(7).withRetryAfterSeconds(0))) {
             Path users = org.file("users.csv", "email,org_role\nnew1@example.com,admin\nnot-an-email,\n");
-            SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, "wrong-" + KEY);
+            secrets.key("wrong-" + KEY);
             RunResult rejected = runner.start(RunMode.SYNC, org.job("inputs: { users: " + users + " }\n"), null);
-            SyncRunnerTest.ENV.put(EmulatedOrg.KEY_VARIABLE, KEY);
+            secrets.key(KEY);
             RunResult resumed = runner.resume(rejected.run().runId());
 
             assertThat(rejected.exitCode()).isEqualTo(ExitCodes.ABORTED);

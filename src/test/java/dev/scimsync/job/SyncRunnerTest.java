@@ -1,38 +1,23 @@
 package dev.scimsync.job;
 
-import dev.scimsync.config.JobFiles;
-import dev.scimsync.config.Overrides;
+import dev.scimsync.config.JobConfig;
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.RecordedRequest;
-import dev.scimsync.emulator.WandbEmulator;
 import dev.scimsync.report.RunSummary;
 import dev.scimsync.report.StepTiming;
-import dev.scimsync.scim.ApiKey;
-import dev.scimsync.scim.ScimClient;
-import dev.scimsync.scim.ScimClientSettings;
 import dev.scimsync.scim.ScimUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,45 +25,11 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:sync-runner-test;DB_CLOSE_DELAY=-1")
-class SyncRunnerTest {
+/** Runs of the sync job into the demo organisation: what they change, what stops them, plan and apply, resume. */
+class SyncRunnerTest extends DemoOrgJobTest {
 
-    static final Map<String, String> ENV = new HashMap<>();
-
-    @TestConfiguration
-    static class Keys {
-        @Bean
-        @Primary
-        SecretSource testSecrets() {
-            return () -> ENV;
-        }
-    }
-
-    @Autowired
-    SyncRunner runner;
     @Autowired
     JobRepository jobRepository;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-
-    @TempDir
-    Path dir;
-
-    WandbEmulator emulator;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withDemoOrg(true));
-        ENV.put("TEST_SCIM_KEY", "key-1");
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-        jobRepositoryTestUtils.removeJobExecutions();
-    }
 
     @Test
     void syncAppliesTheDifferenceAndReportsEveryRow() throws IOException {
@@ -99,7 +50,7 @@ class SyncRunnerTest {
         assertThat(result.rowCounts()).containsEntry("created", 1L).containsEntry("updated", 2L)
                 .containsEntry("reactivated", 1L).containsEntry("deactivated", 1L).containsEntry("unchanged", 1L)
                 .containsEntry("invalid", 1L).containsEntry("failed", 0L);
-        Map<String, ScimUser> target = targetUsers();
+        Map<String, ScimUser> target = org.users();
         assertThat(target.get("alice@example.com").displayName()).isEqualTo("Alice Ng-Smith");
         assertThat(target.get("bob@example.com").organizationRole()).isEqualTo("admin");
         assertThat(target.get("carol@example.com").active()).isTrue();
@@ -121,15 +72,15 @@ class SyncRunnerTest {
         String everyone = "email\nops-admin@example.com\nalice@example.com\nbob@example.com\nlegacy@example.com\n";
         Path users = csv(everyone);
         assertThat(runner.start(RunMode.SYNC, config(users), null).exitCode()).isEqualTo(ExitCodes.OK);
-        emulator.resetCounts();
+        org.emulator.resetCounts();
         Files.writeString(users, "email\nops-admin@example.com\nnew1@example.com\n");
 
         RunResult result = runner.start(RunMode.SYNC,
                 config(users, "policy: { absent-users: deactivate, max-removals: 1 }\n"), null);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.SAFETY_STOP);
-        assertThat(emulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
-        assertThat(targetUsers()).containsKey("new1@example.com");
+        assertThat(org.emulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+        assertThat(org.users()).containsKey("new1@example.com");
         assertThat(result.rowCounts()).containsEntry("blocked", 3L).containsEntry("created", 1L);
         assertThat(Files.readAllLines(result.outDir().resolve("results.csv")))
                 .filteredOn(l -> l.contains("deactivate (absent)") && l.contains("removal limit: 3 deactivations"))
@@ -147,7 +98,7 @@ class SyncRunnerTest {
 
         assertThat(allowed.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(allowed.rowCounts()).containsEntry("deactivated", 3L);
-        assertThat(targetUsers().values()).filteredOn(ScimUser::activeOrDefault).hasSize(1);
+        assertThat(org.users().values()).filteredOn(ScimUser::activeOrDefault).hasSize(1);
     }
 
     @Test
@@ -159,7 +110,7 @@ class SyncRunnerTest {
         Path users = csv(rows.toString());
         String job = "policy: { max-row-drop: 50% }\n";
         assertThat(runner.start(RunMode.SYNC, config(users, job), null).exitCode()).isEqualTo(ExitCodes.OK);
-        emulator.resetCounts();
+        org.emulator.resetCounts();
         Files.writeString(users, "email\nuser1@example.com\nuser2@example.com\n");
 
         RunResult truncated = runner.start(RunMode.SYNC, config(users, job), null);
@@ -167,7 +118,7 @@ class SyncRunnerTest {
         assertThat(truncated.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
         assertThat(truncated.problem()).contains("users.csv").contains("2 rows, 8 fewer than the 10")
                 .contains("max-row-drop 50%");
-        assertThat(emulator.counts().total()).isZero();
+        assertThat(org.emulator.counts().total()).isZero();
     }
 
     @Test
@@ -185,13 +136,13 @@ class SyncRunnerTest {
             padded.append(i <= 10 ? "user" + i + "@example.com,,,," : blanks.get(i % blanks.size())).append("\r\n");
         }
         Files.writeString(users, padded);
-        emulator.resetCounts();
+        org.emulator.resetCounts();
 
         RunResult rejected = runner.start(RunMode.SYNC, config(users), null);
 
         assertThat(rejected.exitCode()).as(rejected.problem()).isEqualTo(ExitCodes.INPUT_REJECTED);
         assertThat(rejected.problem()).contains("10 rows, 90 fewer than the 100").contains("max-row-drop 50%");
-        assertThat(emulator.counts().total()).isZero();
+        assertThat(org.emulator.counts().total()).isZero();
 
         RunResult accepted = runner.start(RunMode.SYNC, config(users, "policy: { max-row-drop: 100% }\n"), null);
 
@@ -228,7 +179,7 @@ class SyncRunnerTest {
 
         assertThat(oneLeaver.exitCode()).as(oneLeaver.problem()).isEqualTo(ExitCodes.OK);
         assertThat(oneLeaver.rowCounts()).containsEntry("deactivated", 1L).containsEntry("blocked", 0L);
-        assertThat(targetUsers().get("legacy@example.com").active()).isFalse();
+        assertThat(org.users().get("legacy@example.com").active()).isFalse();
         Files.writeString(users, "email\nops-admin@example.com\n");
 
         RunResult twoLeavers = runner.start(RunMode.SYNC, config(users, job), null);
@@ -246,7 +197,7 @@ class SyncRunnerTest {
                         .formatted(users)), null);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        ScimUser zoe = targetUsers().get("zoe@example.com");
+        ScimUser zoe = org.users().get("zoe@example.com");
         assertThat(zoe.displayName()).isEqualTo("Ng, Zoe");
         assertThat(zoe.organizationRole()).isEqualTo("viewer");
     }
@@ -262,7 +213,7 @@ class SyncRunnerTest {
 
         assertThat(first.rowCounts()).containsEntry("deactivated", 0L);
         assertThat(second.rowCounts()).containsEntry("deactivated", 1L);
-        Map<String, ScimUser> target = targetUsers();
+        Map<String, ScimUser> target = org.users();
         assertThat(target.get("alice@example.com").active()).isFalse();
         assertThat(target.get("bob@example.com").active()).as("added by hand, never in an export").isTrue();
         assertThat(target.get("legacy@example.com").active()).isTrue();
@@ -283,7 +234,7 @@ class SyncRunnerTest {
                 .isEqualTo(ExitCodes.OK);
         RunResult syncAfterApply = runner.start(RunMode.SYNC, config(withoutAlice, job), null);
         assertThat(syncAfterApply.rowCounts()).containsEntry("deactivated", 1L);
-        assertThat(targetUsers().get("alice@example.com").active()).isFalse();
+        assertThat(org.users().get("alice@example.com").active()).isFalse();
     }
 
     @Test
@@ -296,12 +247,12 @@ class SyncRunnerTest {
                 bob@example.com,bob,Bob Stone,admin,true
                 """);
         assertThat(runner.start(RunMode.SYNC, config(users), null).exitCode()).isEqualTo(ExitCodes.OK);
-        emulator.resetCounts();
+        org.emulator.resetCounts();
 
         RunResult again = runner.start(RunMode.SYNC, config(users), null);
 
         assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(emulator.counts().writes()).isZero();
+        assertThat(org.emulator.counts().writes()).isZero();
         assertThat(again.rowCounts()).containsEntry("unchanged", 4L);
     }
 
@@ -315,7 +266,7 @@ class SyncRunnerTest {
         RunResult plan = runner.start(RunMode.PLAN, config(users), null);
 
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(emulator.counts().writes()).isZero();
+        assertThat(org.emulator.counts().writes()).isZero();
         assertThat(plan.rowCounts()).containsEntry("planned", 2L);
         assertThat(Files.readAllLines(plan.outDir().resolve("plan.csv"))).hasSize(3)
                 .anyMatch(l -> l.contains("create") && l.contains("new1@example.com"))
@@ -325,8 +276,8 @@ class SyncRunnerTest {
 
         assertThat(apply.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(apply.rowCounts()).containsEntry("created", 1L).containsEntry("updated", 1L);
-        assertThat(targetUsers().get("new1@example.com").organizationRole()).isEqualTo("admin");
-        assertThat(targetUsers().get("alice@example.com").organizationRole()).isEqualTo("viewer");
+        assertThat(org.users().get("new1@example.com").organizationRole()).isEqualTo("admin");
+        assertThat(org.users().get("alice@example.com").organizationRole()).isEqualTo("viewer");
     }
 
     @Test
@@ -339,7 +290,7 @@ class SyncRunnerTest {
 
         assertThat(apply.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
         assertThat(apply.problem()).contains("changed since plan " + plan.run().runId());
-        assertThat(emulator.counts().writes()).isZero();
+        assertThat(org.emulator.counts().writes()).isZero();
     }
 
     @Test
@@ -350,7 +301,7 @@ class SyncRunnerTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT_REJECTED);
         assertThat(result.problem()).contains("users.csv").contains("email");
-        assertThat(emulator.counts().total()).isZero();
+        assertThat(org.emulator.counts().total()).isZero();
     }
 
     @Test
@@ -360,9 +311,10 @@ class SyncRunnerTest {
             rows.append("user").append(i).append("@example.com,user").append(i).append('\n');
         }
         Path users = csv(rows.toString());
-        emulator.close();
+        org.close();
         // the key is revoked while the run is applying: every request after the 12th write answers 401
-        emulator = WandbEmulator.start(EmulatorOptions.of("key-1").withLatencyMs(20).withUnauthorizedAfterWrites(12));
+        org = new EmulatedOrg(dir, "key-1", EmulatorOptions.of("key-1").withLatencyMs(20)
+                .withUnauthorizedAfterWrites(12));
         String job = "limits: { chunk-size: 5, concurrency: 2, requests-per-second: 0 }\n";
 
         RunResult aborted = runner.start(RunMode.SYNC, config(users, job), null);
@@ -376,14 +328,14 @@ class SyncRunnerTest {
         assertThat(stopped.rows().get("users").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
         assertThat(stopped.rows().get("users").get("created")).isBetween(1L, createdBefore);
 
-        emulator.changeToken("key-2");
-        ENV.put("TEST_SCIM_KEY", "key-2");
+        org.changeKey("key-2");
+        secrets.key("key-2");
         RunResult resumed = runner.resume(aborted.run().runId());
 
         assertThat(resumed.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.run().runId()).isEqualTo(aborted.run().runId());
         assertThat(created()).isEqualTo(40);
-        assertThat(targetUsers()).hasSize(40);
+        assertThat(org.users()).hasSize(40);
         assertThat(resumed.rowCounts()).containsEntry("created", 40L);
         assertThat(executions(aborted.run().runId())).extracting(JobExecution::getStatus).containsExactlyInAnyOrder(BatchStatus.FAILED,
                         BatchStatus.COMPLETED);
@@ -397,39 +349,21 @@ class SyncRunnerTest {
     /** Users the emulator answered 201 for: every create that took effect. */
     private long created() {
         Predicate<RecordedRequest> create = r -> r.method().equals("POST") && r.status() == 201;
-        return emulator.requests().stream().filter(create).count();
+        return org.emulator.requests().stream().filter(create).count();
     }
 
     private Path csv(String content) throws IOException {
-        Path file = dir.resolve("users.csv");
-        Files.writeString(file, content);
-        return file;
+        return org.file("users.csv", content);
     }
 
-    private dev.scimsync.config.JobConfig config(Path users) throws IOException {
+    private JobConfig config(Path users) throws IOException {
         return config(users, "");
     }
 
     /** A job file for the emulator; {@code extra} adds sections, and may replace {@code inputs}. */
-    private dev.scimsync.config.JobConfig config(Path users, String extra) throws IOException {
-        Path job = dir.resolve("job.yml");
+    private JobConfig config(Path users, String extra) throws IOException {
         String inputs = extra.contains("inputs:") ? "" : "inputs: { users: " + users + " }\n";
-        // one job name per test: runs of other tests in the shared state database are not this job's history
-        Files.writeString(job, """
-                name: %s
-                target: { url: %s, auth: bearer, token-env: TEST_SCIM_KEY }
-                out: %s
-                """.formatted(dir.getFileName(), emulator.baseUrl(), dir.resolve("reports")) + inputs + extra);
-        return JobFiles.load(job, Overrides.none());
-    }
-
-    private Map<String, ScimUser> targetUsers() {
-        try (ScimClient client = ScimClient.create(ScimClientSettings.builder(emulator.baseUrl(),
-                ApiKey.of(ENV.get("TEST_SCIM_KEY"))).build())) {
-            Map<String, ScimUser> users = new HashMap<>();
-            client.forEachUser(null, u -> users.put(u.primaryEmail().orElseThrow(), u));
-            return users;
-        }
+        return org.job(inputs + extra);
     }
 
     /** The run's job executions, newest first. */

@@ -7,8 +7,6 @@ import dev.scimsync.scim.ScimPermission;
 import dev.scimsync.scim.ScimUser;
 import dev.scimsync.scim.TeamRole;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +17,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Teams, memberships, team roles and custom roles, synced into the demo organisation of the emulator. */
-@SpringBatchTest
-@SpringBootTest(classes = {JobApplication.class, SyncRunnerTest.Keys.class},
-        properties = "spring.datasource.url=jdbc:h2:mem:teams-and-roles-test;DB_CLOSE_DELAY=-1")
 class TeamsAndRolesTest extends DemoOrgJobTest {
 
 
