@@ -2,9 +2,6 @@ package dev.scimsync.job;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Path;
 
@@ -12,18 +9,7 @@ import java.nio.file.Path;
  * What the job tests that sync into the emulator's demo organisation share: the runner, a fresh organisation and
  * folder per test with its key set for the run, and the job repository emptied after it.
  */
-@JobTest
-abstract class DemoOrgJobTest {
-
-    @Autowired
-    SyncRunner runner;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    TestSecrets secrets;
-
-    @TempDir
-    Path dir;
+abstract class DemoOrgJobTest extends JobTestSupport {
 
     EmulatedOrg org;
 
@@ -41,6 +27,5 @@ abstract class DemoOrgJobTest {
     @AfterEach
     void stopDemoOrg() {
         org.close();
-        jobRepositoryTestUtils.removeJobExecutions();
     }
 }

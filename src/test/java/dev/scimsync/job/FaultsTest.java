@@ -3,11 +3,7 @@ package dev.scimsync.job;
 import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,33 +11,19 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A target that fails, throttles and is slow: every operation is applied once; one that fails everything aborts. */
-@JobTest
-class FaultsTest {
+class FaultsTest extends JobTestSupport {
 
     private static final int USERS = 5_000;
-
-    @Autowired
-    SyncRunner runner;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    TestSecrets secrets;
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void clean() {
-        jobRepositoryTestUtils.removeJobExecutions();
-    }
+    /** A key as long as a real one: the logs mask every occurrence of a key, and a one-letter key masks that letter. */
+    private static final String KEY = "faults-test-key-0123456789";
 
     @Test
     void fiveThousandCreatesAgainstAFaultyTargetAreEachAppliedOnce() throws IOException {
-        try (EmulatedOrg org = new EmulatedOrg(dir, "k", EmulatorOptions.of("k").withFailRate(0.1)
+        try (EmulatedOrg org = new EmulatedOrg(dir, KEY, EmulatorOptions.of(KEY).withFailRate(0.1)
                 .withThrottleRate(0.1).withLatencyMs(20).withSeed(11).withRetryAfterSeconds(0))) {
             // Retry-After 0 keeps the test short; that the client waits as long as Retry-After says is shown by
             // dev.scimsync.scim.ScimRetryTest
-            secrets.key("k");
+            secrets.key(KEY);
             StringBuilder rows = new StringBuilder("email,username\n");
             for (int i = 1; i <= USERS; i++) {
                 rows.append("user").append(i).append("@example.com,user").append(i).append('\n');
@@ -65,8 +47,8 @@ class FaultsTest {
 
     @Test
     void aRunWhoseOperationsMostlyFailAbortsInsteadOfFailingEveryRow() throws IOException {
-        try (EmulatedOrg org = new EmulatedOrg(dir, "k", EmulatorOptions.of("k"))) {
-            secrets.key("k");
+        try (EmulatedOrg org = new EmulatedOrg(dir, KEY, EmulatorOptions.of(KEY))) {
+            secrets.key(KEY);
             StringBuilder rows = new StringBuilder("email,username\n");
             for (int i = 1; i <= 200; i++) {
                 rows.append("new").append(i).append("@example.com,taken").append(i).append('\n');

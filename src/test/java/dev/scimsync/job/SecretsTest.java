@@ -8,9 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.scimsync.emulator.EmulatorOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,22 +25,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API key never appears in logs at any level, reports, job parameters or the state database. */
-@JobTest
-class SecretsTest {
+class SecretsTest extends JobTestSupport {
 
     private static final String KEY = "sk-Secret-7f3a9c21-do-not-leak";
 
     @Autowired
-    SyncRunner runner;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    TestSecrets secrets;
-
-    @TempDir
-    Path dir;
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Map<String, Level> levels = new java.util.HashMap<>();
@@ -57,7 +45,6 @@ class SecretsTest {
         if (console != null) {
             root.addAppender(console);
         }
-        jobRepositoryTestUtils.removeJobExecutions();
     }
 
     @Test
