@@ -79,9 +79,9 @@ public class MembershipRules {
     }
 
     /**
-     * Finds the rows of memberships.csv that break a rule. Memory grows with the rows that break one, not with the
-     * file: only the emails the target does not list are kept while users.csv is read, and users.csv is read only
-     * when there are some.
+     * Finds the rows of memberships.csv that break a rule. Memory grows with the rows whose user the organisation
+     * does not list, not with the file: only their lines are kept while users.csv is read, and users.csv is read
+     * only when there are some.
      *
      * @param members     the rows of memberships.csv, in line order
      * @param rolesCsv    the names of the custom roles in roles.csv
