@@ -38,6 +38,12 @@ final class OpBatch {
         return seq;
     }
 
+    /** Queues an operation a planner decided on; returns its sequence number. */
+    long add(NewOp op) {
+        return add(op.kind(), op.key(), op.inputKind(), op.line(), op.targetId(), op.before(), op.after(),
+                op.payload());
+    }
+
     /** Holds back an operation already queued, with the reason. */
     void block(long seq, String reason) {
         flush();

@@ -2,15 +2,16 @@ package dev.scimsync.plan;
 
 import dev.scimsync.config.RoleNames;
 import dev.scimsync.input.IdentityText;
-import dev.scimsync.plan.OpKind;
-import dev.scimsync.state.OwnershipLedger;
 import dev.scimsync.snapshot.RemoteOrg;
-import dev.scimsync.plan.TeamPayload;
+import dev.scimsync.state.OwnershipLedger;
+import dev.scimsync.validate.DesiredMember;
+import dev.scimsync.validate.DesiredTeam;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,24 +20,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Plans teams, memberships and team roles from {@code desired_team} and {@code desired_member}, read in line order,
  * against the snapshot held in memory ({@link RemoteOrg}). Requests grow with changes: a member already in the team
  * with the same role costs nothing. Memory grows with the organisation and with the members of teams still to be
- * created, not with the memberships file.
+ * created, not with the memberships file: {@link #decide} takes the rows one at a time and hands each operation on
+ * as soon as it is decided; this class only reads the rows and queues the operations.
  */
 @Component
 public class TeamPlanner {
 
     private static final Set<String> BUILT_IN = RoleNames.BUILT_IN;
 
-    private static final String MEMBERS = """
-            SELECT line_no, team, team_key, email_key, role FROM desired_member WHERE run_id = ?
+    private static final String TEAMS = """
+            SELECT line_no, name, name_key FROM desired_team WHERE run_id = ?
             ORDER BY run_id, line_no""";
+
+    private static final String MEMBERS = """
+            SELECT line_no, team, team_key, email, email_key, role FROM desired_member WHERE run_id = ?
+            ORDER BY run_id, line_no""";
+
+    private static final String INVALID_ROWS = """
+            SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'memberships' AND row_key IS NOT NULL""";
 
     /** The teams the inputs manage: those in teams.csv and those named in memberships.csv, by lower-case name. */
     record Managed(Set<String> teamKeys) {
+    }
+
+    /**
+     * What {@code policy.absent-members: remove} needs.
+     *
+     * @param protectedUsers lower-case emails that are never removed
+     * @param invalidRowKeys the keys ({@code team/email}) of the invalid rows of memberships.csv, as they were kept
+     * @param owned          those of the given membership keys ({@code team/email}) that the job owns
+     */
+    record AbsentMembers(Set<String> protectedUsers, Rows<String> invalidRowKeys,
+                         Function<Collection<String>, Set<String>> owned) {
     }
 
     private record Team(String key, String name, String kind, long line) {
@@ -55,24 +77,49 @@ public class TeamPlanner {
 
     Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers) {
         String runId = ops.runId();
-        // every team the inputs manage: teams.csv in line order, then those memberships.csv names first
-        Map<String, Team> teams = new LinkedHashMap<>();
-        jdbc.query("SELECT line_no, name, name_key FROM desired_team WHERE run_id = ?"
-                + " ORDER BY run_id, line_no", rs -> {
-            teams.putIfAbsent(rs.getString("name_key"), new Team(rs.getString("name_key"), rs.getString("name"),
-                    "teams", rs.getLong("line_no")));
+        Rows<DesiredTeam> teams = action -> jdbc.query(TEAMS, rs -> {
+            action.accept(new DesiredTeam(rs.getLong("line_no"), rs.getString("name"), rs.getString("name_key")));
         }, runId);
+        Rows<DesiredMember> members = action -> jdbc.query(MEMBERS, rs -> {
+            action.accept(new DesiredMember(rs.getLong("line_no"), rs.getString("team"), rs.getString("team_key"),
+                    rs.getString("email"), rs.getString("email_key"), rs.getString("role")));
+        }, runId);
+        AbsentMembers absent = !removeAbsent ? null : new AbsentMembers(protectedUsers,
+                action -> jdbc.query(INVALID_ROWS, rs -> {
+                    action.accept(rs.getString(1));
+                }, runId),
+                keys -> ownership.owned(ops.jobName(), "memberships", keys));
+        return new Managed(decide(teams, members, org, absent, ops::add));
+    }
+
+    /**
+     * Decides the team operations of a run: a membership row adds its user to the team unless the snapshot lists
+     * them there, and sets its team role when the row names one that differs; a team the snapshot lacks is created
+     * with the members the rows name; under {@code absentMembers}, owned members of the managed teams that no row
+     * names are removed.
+     *
+     * @param teams         the rows of teams.csv, in line order
+     * @param members       the rows of memberships.csv, in line order
+     * @param absentMembers what removing absent members needs, or null when absent members stay
+     * @param out           takes each operation, in the order the operations are numbered
+     * @return the lower-case names of the teams the inputs manage, teams.csv's first
+     */
+    static Set<String> decide(Rows<DesiredTeam> teams, Rows<DesiredMember> members, RemoteOrg org,
+                              AbsentMembers absentMembers, Consumer<NewOp> out) {
+        // every team the inputs manage: teams.csv in line order, then those memberships.csv names first
+        Map<String, Team> managed = new LinkedHashMap<>();
+        teams.forEach(t -> managed.putIfAbsent(t.nameKey(), new Team(t.nameKey(), t.name(), "teams", t.line())));
         Map<String, List<String>> newTeamMembers = new HashMap<>();
         BitSet named = new BitSet(org.membershipCount());
         // one pass over memberships.csv; a new team's operation sorts before its members' by phase, whenever it
         // is numbered
-        jdbc.query(MEMBERS, rs -> {
-            long line = rs.getLong("line_no");
-            String team = rs.getString("team");
-            String teamKey = rs.getString("team_key");
-            String email = rs.getString("email_key");
-            if (!teams.containsKey(teamKey)) {
-                teams.put(teamKey, new Team(teamKey, team, "memberships", line));
+        members.forEach(row -> {
+            long line = row.line();
+            String team = row.team();
+            String teamKey = row.teamKey();
+            String email = row.emailKey();
+            if (!managed.containsKey(teamKey)) {
+                managed.put(teamKey, new Team(teamKey, team, "memberships", line));
             }
             String key = teamKey + "/" + email;
             RemoteOrg.Group group = org.groupByNameKey(teamKey);
@@ -87,43 +134,40 @@ public class TeamPlanner {
             if (member) {
                 named.set(membership);
             } else {
-                ops.add(OpKind.ADD_MEMBER, key, "memberships", line, groupId, "not a member", "member",
-                        TeamPayload.member(team, groupId, email, userId, null).toJson());
+                out.accept(new NewOp(OpKind.ADD_MEMBER, key, "memberships", line, groupId, "not a member", "member",
+                        TeamPayload.member(team, groupId, email, userId, null).toJson()));
             }
-            String role = rs.getString("role");
+            String role = row.role();
             String current = member ? user.teamRole(teamKey) : RemoteOrg.DEFAULT_TEAM_ROLE;
             if (role != null && !sameRole(role, current)) {
-                ops.add(OpKind.SET_TEAM_ROLE, key, "memberships", line, userId, "team role " + current,
-                        "team role " + role, TeamPayload.member(team, groupId, email, userId, role).toJson());
+                out.accept(new NewOp(OpKind.SET_TEAM_ROLE, key, "memberships", line, userId, "team role " + current,
+                        "team role " + role, TeamPayload.member(team, groupId, email, userId, role).toJson()));
             }
-        }, runId);
-        for (Team team : teams.values()) {
+        });
+        for (Team team : managed.values()) {
             if (org.groupByNameKey(team.key()) == null) {
-                List<String> members = newTeamMembers.getOrDefault(team.key(), List.of());
-                ops.add(OpKind.CREATE_TEAM, team.key(), team.kind(), team.line(), null, "",
-                        "team " + team.name() + " with " + members.size() + " members",
-                        TeamPayload.create(team.name(), members).toJson());
+                List<String> newMembers = newTeamMembers.getOrDefault(team.key(), List.of());
+                out.accept(new NewOp(OpKind.CREATE_TEAM, team.key(), team.kind(), team.line(), null, "",
+                        "team " + team.name() + " with " + newMembers.size() + " members",
+                        TeamPayload.create(team.name(), newMembers).toJson()));
             }
         }
         newTeamMembers.clear();
-        if (removeAbsent) {
-            removeAbsent(ops, org, teams.keySet(), named, protectedUsers);
+        if (absentMembers != null) {
+            removeAbsent(org, managed.keySet(), named, absentMembers, out);
         }
-        return new Managed(teams.keySet());
+        return managed.keySet();
     }
 
     /**
      * Members of managed teams that no row names (not even an invalid one) and that the job owns; members the
      * snapshot does not list as users are never touched.
      */
-    private void removeAbsent(OpBatch ops, RemoteOrg org, Set<String> managed, BitSet named,
-                              Set<String> protectedUsers) {
+    private static void removeAbsent(RemoteOrg org, Set<String> managed, BitSet named, AbsentMembers policy,
+                                     Consumer<NewOp> out) {
         // an invalid row protects every membership its key could have meant: keys compared in their loose form
         Set<String> invalidRows = new HashSet<>();
-        jdbc.query("SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'memberships' AND row_key IS NOT NULL",
-                rs -> {
-            invalidRows.add(IdentityText.loose(rs.getString(1)));
-        }, ops.runId());
+        policy.invalidRowKeys().forEach(key -> invalidRows.add(IdentityText.loose(key)));
         List<Absent> absent = new ArrayList<>();
         for (int m = named.nextClearBit(0); m < org.membershipCount(); m = named.nextClearBit(m + 1)) {
             RemoteOrg.Group group = org.membershipGroup(m);
@@ -136,17 +180,17 @@ public class TeamPlanner {
                 }
             }
         }
-        Set<String> owned = ownership.owned(ops.jobName(), "memberships", absent.stream().map(Absent::key).toList());
+        Set<String> owned = policy.owned().apply(absent.stream().map(Absent::key).toList());
         absent.sort(Comparator.comparing((Absent a) -> a.group().nameKey()).thenComparing(a -> a.user().emailKey()));
         for (Absent a : absent) {
             String email = a.user().emailKey();
-            if (!owned.contains(a.key()) || protectedUsers.contains(email)) {
+            if (!owned.contains(a.key()) || policy.protectedUsers().contains(email)) {
                 continue;
             }
             String groupId = a.group().id();
-            ops.add(OpKind.REMOVE_MEMBER, a.key(), "memberships", null, groupId,
+            out.accept(new NewOp(OpKind.REMOVE_MEMBER, a.key(), "memberships", null, groupId,
                     "member (team role " + a.user().teamRole(a.group().nameKey()) + ")", "not a member",
-                    TeamPayload.member(a.group().name(), groupId, email, a.user().id(), null).toJson());
+                    TeamPayload.member(a.group().name(), groupId, email, a.user().id(), null).toJson()));
         }
     }
 
