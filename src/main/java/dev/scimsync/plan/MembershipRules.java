@@ -38,6 +38,15 @@ public class MembershipRules {
 
     /** @return the number of rows rejected */
     public int apply(String runId, String emailHeader, String roleHeader) {
+        return apply(runId, emailHeader, roleHeader, true);
+    }
+
+    /**
+     * @param teamRoles whether the target takes team roles: when not, the role column is not applied, and a custom
+     *                  role it names need not exist
+     * @return the number of rows rejected
+     */
+    public int apply(String runId, String emailHeader, String roleHeader, boolean teamRoles) {
         RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
         Set<String> customRoles = new HashSet<>(jdbc.queryForList("SELECT name FROM desired_role WHERE run_id = ?",
                 String.class, runId));
@@ -54,7 +63,7 @@ public class MembershipRules {
             if (org.userByEmailKey(email) == null) {
                 linesByEmail.computeIfAbsent(email, k -> new ArrayList<>(1)).add(line);
             }
-            if (role != null && !BUILT_IN.contains(role) && !customRoles.contains(role)) {
+            if (teamRoles && role != null && !BUILT_IN.contains(role) && !customRoles.contains(role)) {
                 unknownRoles.add(line);
             }
         }, runId);

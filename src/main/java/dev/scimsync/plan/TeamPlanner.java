@@ -54,6 +54,11 @@ public class TeamPlanner {
     }
 
     Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers) {
+        return plan(ops, org, removeAbsent, protectedUsers, true);
+    }
+
+    /** @param teamRoles whether the target takes team roles; when not, the role column is not planned */
+    Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers, boolean teamRoles) {
         String runId = ops.runId();
         // every team the inputs manage: teams.csv in line order, then those memberships.csv names first
         Map<String, Team> teams = new LinkedHashMap<>();
@@ -90,7 +95,7 @@ public class TeamPlanner {
                 ops.add(OpKind.ADD_MEMBER, key, "memberships", line, groupId, "not a member", "member",
                         TeamPayload.member(team, groupId, email, userId, null).toJson());
             }
-            String role = rs.getString("role");
+            String role = teamRoles ? rs.getString("role") : null;
             String current = member ? user.teamRole(teamKey) : RemoteOrg.DEFAULT_TEAM_ROLE;
             if (role != null && !sameRole(role, current)) {
                 ops.add(OpKind.SET_TEAM_ROLE, key, "memberships", line, userId, "team role " + current,
