@@ -295,6 +295,10 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
                 log.warn("operation {} failed: {}", outcome.seq(), outcome.detail());
             }
             errorRate.record(outcome.state() == OpState.FAILED);
+            if (outcome.followUp() != null) {
+                log.warn("operation {} succeeded, its follow-up failed: {}", outcome.seq(), outcome.followUp().detail());
+                errorRate.record(true);
+            }
         }
         return outcomes;
     }

@@ -2,6 +2,8 @@ package dev.scimsync.apply;
 
 import dev.scimsync.input.IdentityText;
 import dev.scimsync.scim.PatchOperation;
+import dev.scimsync.scim.ScimAuthException;
+import dev.scimsync.scim.ScimException;
 import dev.scimsync.scim.PatchRequest;
 import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimConflictException;
@@ -9,6 +11,7 @@ import dev.scimsync.scim.ScimEmail;
 import dev.scimsync.scim.ScimNotFoundException;
 import dev.scimsync.scim.ScimUnknownOutcomeException;
 import dev.scimsync.scim.ScimUser;
+import dev.scimsync.plan.OpKind;
 import dev.scimsync.plan.OpOutcome;
 import dev.scimsync.plan.PlannedOp;
 import dev.scimsync.plan.UserPayload;
@@ -41,8 +44,8 @@ final class UserOperations {
             case CREATE_USER -> create(op, p, mayHaveBeenSent);
             case REACTIVATE_USER -> {
                 client.reactivateUser(op.targetId());
-                patch(op.targetId(), changes(p.newOrgRole(), p.newDisplayName()));
-                yield OpOutcome.done(op.seq(), op.targetId(), 200, null, 1);
+                yield followUp(OpOutcome.done(op.seq(), op.targetId(), 200, null, 1), "reactivated",
+                        op.targetId(), changes(p.newOrgRole(), p.newDisplayName()));
             }
             case UPDATE_USER -> {
                 patch(op.targetId(), changes(p.newOrgRole(), p.newDisplayName()));
@@ -113,10 +116,10 @@ final class UserOperations {
     }
 
     private OpOutcome created(PlannedOp op, UserPayload p, ScimUser user, int attempts) {
-        if (p.orgRole() != null && !p.orgRole().equalsIgnoreCase(user.organizationRole())) {
-            patch(user.id(), changes(p.orgRole(), null));
-        }
-        return OpOutcome.done(op.seq(), user.id(), 201, null, attempts);
+        String role = p.orgRole() != null && !p.orgRole().equalsIgnoreCase(user.organizationRole()) ? p.orgRole()
+                : null;
+        return followUp(OpOutcome.done(op.seq(), user.id(), 201, null, attempts), "created", user.id(),
+                changes(role, null));
     }
 
     /** Adopts a user that exists already and brings it to the desired state. */
@@ -126,8 +129,33 @@ final class UserOperations {
         }
         String role = p.orgRole() != null && !p.orgRole().equalsIgnoreCase(user.organizationRole()) ? p.orgRole() : null;
         String name = p.displayName() != null && !p.displayName().equals(user.displayName()) ? p.displayName() : null;
-        patch(user.id(), changes(role, name));
-        return OpOutcome.done(op.seq(), user.id(), 200, detail, attempts);
+        return followUp(OpOutcome.done(op.seq(), user.id(), 200, detail, attempts), "linked", user.id(),
+                changes(role, name));
+    }
+
+    /**
+     * Sends the PATCH that follows a create, a link or a reactivation. When the target refuses it, what was done
+     * stands: the user exists, with its id, so memberships that need it go ahead and a re-run does not create it
+     * again; the PATCH is recorded as a failed update of its own. A refused credential or a target that stops
+     * answering still ends the run.
+     */
+    private OpOutcome followUp(OpOutcome done, String what, String userId, List<PatchOperation> operations) {
+        try {
+            patch(userId, operations);
+            return done;
+        } catch (ScimAuthException e) {
+            throw e;
+        } catch (ScimException e) {
+            if (e.status() < 0) {
+                throw e;
+            }
+            String type = e.error().scimType() != null ? e.error().scimType() : e.getClass().getSimpleName();
+            String paths = operations.stream().map(PatchOperation::path).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return done.withFailedFollowUp(new OpOutcome.FollowUp(OpKind.UPDATE_USER, paths, e.status(), type,
+                    "the user was " + what + " (" + userId + "), then setting " + paths + " failed: "
+                            + e.detail().orElse(e.getMessage())));
+        }
     }
 
     private OpOutcome deactivate(PlannedOp op) {

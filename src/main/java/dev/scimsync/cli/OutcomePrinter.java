@@ -37,6 +37,7 @@ final class OutcomePrinter {
             out.println("  requests: " + requests.entrySet().stream().filter(e -> e.getValue() > 0)
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         }
+        result.notes().forEach(note -> out.println("  " + note));
         out.println("  reports: " + result.outDir());
         if (result.problem() != null) {
             err.println("scim-sync: " + result.problem());

@@ -114,4 +114,22 @@ final class Json {
         single.add(value);
         return single;
     }
+
+    /**
+     * A strict server's check of a resource body: 400 invalidValue naming the first attribute that is not one of
+     * {@code known} (lower-case), as RFC 7644 section 3.12 allows for attributes the schema does not define.
+     */
+    static void requireKnown(JsonNode body, java.util.Set<String> known, String resource) {
+        if (body == null || !body.isObject()) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : body.properties()) {
+            String name = entry.getKey();
+            String attribute = Org.lower(PatchOp.stripSchema(name));
+            if (!known.contains(attribute) && !name.regionMatches(true, 0, "urn:", 0, 4)) {
+                throw ScimException.invalidValue("'" + name + "' is not an attribute of the core " + resource
+                        + " schema");
+            }
+        }
+    }
 }

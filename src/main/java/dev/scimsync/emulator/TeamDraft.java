@@ -34,6 +34,10 @@ final class TeamDraft {
 
     /** POST and PUT: {@code displayName} and the full member list. */
     TeamDraft replaceAll(JsonNode body) {
+        if (!dialect.isWandb()) {
+            Json.requireKnown(body, java.util.Set.of("schemas", "id", "externalid", "displayname", "members", "meta"),
+                    "Group");
+        }
         rename(Json.field(body, "displayName"));
         replaceMembers(Json.field(body, "members"));
         return this;

@@ -54,7 +54,16 @@ final class UsersHandler implements ResourceHandler {
                 page.render(selection.total(), selection.items().stream().map(json::json).toList()));
     }
 
+    /** RFC 7643's core User attributes a scim2 target takes in a create; a strict server refuses any other. */
+    private static final java.util.Set<String> CORE_USER = java.util.Set.of("schemas", "id", "externalid", "username",
+            "name", "displayname", "nickname", "profileurl", "title", "usertype", "preferredlanguage", "locale",
+            "timezone", "active", "password", "emails", "phonenumbers", "ims", "photos", "addresses", "groups",
+            "entitlements", "roles", "x509certificates", "meta");
+
     private ScimResponse created(JsonNode body) {
+        if (!dialect.isWandb()) {
+            Json.requireKnown(body, CORE_USER, "User");
+        }
         String userName = UserAttributes.requireUserName(Json.text(body, "userName"));
         String displayName = Json.text(body, "displayName");
         String email = UserAttributes.email(Json.field(body, "emails"));

@@ -3,6 +3,7 @@ package dev.scimsync.job;
 import dev.scimsync.config.InputsConfig;
 import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.Policy;
+import dev.scimsync.plan.RoleColumns;
 import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.RunReport;
 import dev.scimsync.input.InputFileRecord;
@@ -46,12 +47,14 @@ final class PlanTasklet implements Tasklet {
         InputsConfig inputs = context.config().inputs();
         if (inputs.memberships() != null) {
             contribution.incrementFilterCount(membershipRules.apply(runId, inputs.headerFor("memberships", "email"),
-                    inputs.headerFor("memberships", "role")));
+                    inputs.headerFor("memberships", "role"), context.roleColumns().teamRole()));
         }
         Set<String> partial = inputFiles.of(runId).stream().filter(InputFileRecord::partial)
                 .map(InputFileRecord::kind).collect(Collectors.toSet());
+        RoleColumns roleColumns = context.roleColumns();
         RunPlanner.Plan plan = planner.plan(runId, context.config().name(), Policy.from(context.config(), partial,
-                context.client().dialect().supportsProfileUpdates(), context.run().allowRemovals()));
+                context.client().dialect().supportsProfileUpdates(), context.run().allowRemovals(), roleColumns));
+        plan.unapplied().forEach(column -> log.warn("{}", column.describe()));
         contribution.incrementWriteCount(plan.operations());
         report.writePlan(runId, context.outDir());
         if (plan.removalLimit() != null) {

@@ -1,5 +1,7 @@
 package dev.scimsync.job;
 
+import dev.scimsync.plan.RoleColumns;
+import dev.scimsync.scim.ScimDialect;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.report.RowTally;
 import dev.scimsync.scim.ScimClient;
@@ -65,6 +67,15 @@ final class RunContext implements JobExecutionListener {
 
     Path outDir() {
         return Path.of(run.outDir());
+    }
+
+    /**
+     * Which role columns the target applies: W&amp;B's dialects take org and team roles, a plain SCIM 2.0 target
+     * neither. Known from the job alone, without a request.
+     */
+    RoleColumns roleColumns() {
+        return ScimDialect.of(config.target().dialect()).takesWandbRoleAttributes() ? RoleColumns.ALL
+                : RoleColumns.NONE;
     }
 
     /** What the report step counted, for the run's summary; null until the report step has run. */

@@ -5,6 +5,7 @@ import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
+import dev.scimsync.report.RunSummary;
 import dev.scimsync.state.JobLocks;
 import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.state.RunRecord;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -180,18 +182,22 @@ public class SyncRunner {
             problem = failure.message();
         }
         Instant finishedAt = Instant.now();
-        runs.finish(run.runId(), exitCode, finishedAt, summarise(context, execution, finishedAt, exitCode, problem));
+        RunSummary summary = summarise(context, execution, finishedAt, exitCode, problem);
+        runs.finish(run.runId(), exitCode, finishedAt, summary == null ? null : summary.toJson());
         RunRecord finished = runs.find(run.runId()).orElse(run);
-        return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+        List<String> notes = summary == null || summary.unapplied() == null ? List.of()
+                : summary.unapplied().stream().map(RunSummary.Unapplied::text).toList();
+        return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem,
+                notes);
     }
 
     /** Writes summary.json and report.html; returns the summary for the state database, null if it failed. */
-    private String summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
+    private RunSummary summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
                              String problem) {
         try {
             return summaries.write(new RunEnd(context.run(), finishedAt, exitCode, ExitCodes.meaning(exitCode),
                     problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
-                    context.config().policy(), context.mode() == RunMode.PLAN), context.tally()).toJson();
+                    context.config().policy(), context.mode() == RunMode.PLAN, context.roleColumns()), context.tally());
         } catch (RuntimeException e) {
             // the run's outcome stands and is recorded; only its summary is missing
             log.error("cannot sum run {} up", context.runId(), e);

@@ -58,6 +58,15 @@ public class MembershipRules {
 
     /** @return the number of rows rejected */
     public int apply(String runId, String emailHeader, String roleHeader) {
+        return apply(runId, emailHeader, roleHeader, true);
+    }
+
+    /**
+     * @param teamRoles whether the target takes team roles: when not, the role column is not applied, and a custom
+     *                  role it names need not exist
+     * @return the number of rows rejected
+     */
+    public int apply(String runId, String emailHeader, String roleHeader, boolean teamRoles) {
         RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
         Set<String> rolesCsv = new HashSet<>(jdbc.queryForList("SELECT name FROM desired_role WHERE run_id = ?",
                 String.class, runId));
@@ -65,7 +74,7 @@ public class MembershipRules {
                 "SELECT name FROM remote_role WHERE run_id = ? AND pass = 'snapshot'", String.class, runId));
         Rows<DesiredMember> members = action -> jdbc.query(MEMBERS, rs -> {
             action.accept(new DesiredMember(rs.getLong("line_no"), rs.getString("team"), rs.getString("team_key"),
-                    rs.getString("email"), rs.getString("email_key"), rs.getString("role")));
+                    rs.getString("email"), rs.getString("email_key"), teamRoles ? rs.getString("role") : null));
         }, runId);
         Rows<ListedUser> users = action -> jdbc.query("SELECT email_key, active FROM desired_user WHERE run_id = ?",
                 rs -> {

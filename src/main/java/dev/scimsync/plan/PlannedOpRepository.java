@@ -84,6 +84,34 @@ public class PlannedOpRepository {
                         + " attempts = attempts + ? WHERE run_id = ? AND seq = ?",
                 outcomes.stream().map(o -> new Object[] {o.state().name(), o.resultId(), o.httpStatus(),
                         o.errorType(), o.detail(), o.attempts(), runId, o.seq()}).toList()));
+        List<OpOutcome> followUps = outcomes.stream().filter(o -> o.followUp() != null).toList();
+        if (!followUps.isEmpty()) {
+            ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate(FOLLOW_UP, followUps.stream()
+                    .map(o -> followUp(runId, o)).toList()));
+        }
+    }
+
+    /**
+     * A failed follow-up becomes an operation of its own, on the same row and object as the one it followed, with
+     * the id that one gave; numbered in its kind's phase, from the number of the operation it followed, so that it
+     * is unique and recording it twice changes nothing.
+     */
+    private static final String FOLLOW_UP = "INSERT INTO planned_op (" + COLUMNS + ", phase)"
+            + " SELECT run_id, ?, ?, object_key, input_kind, line_no, COALESCE(result_id, target_id), before_value,"
+            + " ?, payload, 'FAILED', NULL, ?, ?, ?, 1, ? FROM planned_op p WHERE p.run_id = ? AND p.seq = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM planned_op f WHERE f.run_id = ? AND f.seq = ?)";
+
+    private static Object[] followUp(String runId, OpOutcome o) {
+        OpOutcome.FollowUp f = o.followUp();
+        long seq = followUpSeq(f.kind(), o.seq());
+        return new Object[] {seq, f.kind().name(), f.after(), f.httpStatus(), f.errorType(), f.detail(),
+                f.kind().phase(), runId, o.seq(), runId, seq};
+    }
+
+    /** The number of the follow-up of operation {@code seq}: past every number the planner gives in that phase. */
+    static long followUpSeq(OpKind kind, long seq) {
+        long planned = seq & ((1L << 40) - 1);
+        return ((long) kind.phase() << 40) | (1L << 39) | planned;
     }
 
     public void block(String runId, long seq, String reason) {

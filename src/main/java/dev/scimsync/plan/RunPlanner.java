@@ -23,8 +23,9 @@ public class RunPlanner {
      * @param operations   operations planned
      * @param heldBack     operations a safety rule holds back
      * @param removalLimit why every removal was held back, or null when the removals are within the limit
+     * @param unapplied    the input columns whose values the target does not take, and how many there are
      */
-    public record Plan(long operations, long heldBack, String removalLimit) {
+    public record Plan(long operations, long heldBack, String removalLimit, List<UnappliedValues.Column> unapplied) {
     }
 
     private final JdbcTemplate jdbc;
@@ -50,14 +51,16 @@ public class RunPlanner {
         RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
         roles.plan(ops, org, policy.deleteAbsentRoles());
         UserPlanner.UserPlan userPlan = users.plan(ops, org, policy.deactivateAbsentUsers(),
-                policy.protectedUsers(), policy.manageProfile());
-        TeamPlanner.Managed managed = teams.plan(ops, org, policy.removeAbsentMembers(), policy.protectedUsers());
+                policy.protectedUsers(), policy.manageProfile(), policy.roleColumns().orgRole());
+        TeamPlanner.Managed managed = teams.plan(ops, org, policy.removeAbsentMembers(), policy.protectedUsers(),
+                policy.roleColumns().teamRole());
         ops.flush();
         String limit = checkRemovals(runId, org, managed, policy.maxRemovals(), policy.allowRemovals());
         if (limit != null) {
             plannedOps.blockRemovals(runId, limit);
         }
-        return new Plan(ops.count(), userPlan.blocked(), limit);
+        return new Plan(ops.count(), userPlan.blocked(), limit,
+                new UnappliedValues(jdbc).of(runId, policy.roleColumns()));
     }
 
     /** The reason every removal must be held back, or null when each kind is within the limit. */

@@ -76,13 +76,18 @@ public class TeamPlanner {
     }
 
     Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers) {
+        return plan(ops, org, removeAbsent, protectedUsers, true);
+    }
+
+    /** @param teamRoles whether the target takes team roles; when not, the role column is not planned */
+    Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers, boolean teamRoles) {
         String runId = ops.runId();
         Rows<DesiredTeam> teams = action -> jdbc.query(TEAMS, rs -> {
             action.accept(new DesiredTeam(rs.getLong("line_no"), rs.getString("name"), rs.getString("name_key")));
         }, runId);
         Rows<DesiredMember> members = action -> jdbc.query(MEMBERS, rs -> {
             action.accept(new DesiredMember(rs.getLong("line_no"), rs.getString("team"), rs.getString("team_key"),
-                    rs.getString("email"), rs.getString("email_key"), rs.getString("role")));
+                    rs.getString("email"), rs.getString("email_key"), teamRoles ? rs.getString("role") : null));
         }, runId);
         AbsentMembers absent = !removeAbsent ? null : new AbsentMembers(protectedUsers,
                 action -> jdbc.query(INVALID_ROWS, rs -> {

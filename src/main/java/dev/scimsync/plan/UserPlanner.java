@@ -47,9 +47,15 @@ public class UserPlanner {
      */
     UserPlan plan(OpBatch ops, RemoteOrg org, boolean deactivateAbsent, Set<String> protectedUsers,
                   boolean manageProfile) {
+        return plan(ops, org, deactivateAbsent, protectedUsers, manageProfile, true);
+    }
+
+    /** @param manageOrgRole whether the target takes org_role; when not, its values are not planned */
+    UserPlan plan(OpBatch ops, RemoteOrg org, boolean deactivateAbsent, Set<String> protectedUsers,
+                  boolean manageProfile, boolean manageOrgRole) {
         String runId = ops.runId();
         long before = ops.count();
-        Batch batch = new Batch(ops, protectedUsers, manageProfile);
+        Batch batch = new Batch(ops, protectedUsers, manageProfile, manageOrgRole);
         jdbc.query(DESIRED, rs -> {
             batch.desired(rs, org);
         }, runId);
@@ -84,14 +90,16 @@ public class UserPlanner {
         private final OpBatch ops;
         private final Set<String> protectedUsers;
         private final boolean manageProfile;
+        private final boolean manageOrgRole;
         final List<Long> adminRemovals = new ArrayList<>();
         long adminAdditions;
         long protectedBlocks;
 
-        Batch(OpBatch ops, Set<String> protectedUsers, boolean manageProfile) {
+        Batch(OpBatch ops, Set<String> protectedUsers, boolean manageProfile, boolean manageOrgRole) {
             this.ops = ops;
             this.protectedUsers = protectedUsers;
             this.manageProfile = manageProfile;
+            this.manageOrgRole = manageOrgRole;
         }
 
         void desired(ResultSet rs, RemoteOrg org) throws SQLException {
@@ -100,7 +108,7 @@ public class UserPlanner {
             String key = rs.getString("email_key");
             String userName = rs.getString("user_name");
             String displayName = rs.getString("display_name");
-            String orgRole = rs.getString("org_role");
+            String orgRole = manageOrgRole ? rs.getString("org_role") : null;
             boolean active = rs.getBoolean("active");
             // matched by email first, then by userName
             RemoteOrg.User remote = org.userByEmailKey(key);

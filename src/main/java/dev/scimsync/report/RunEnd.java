@@ -1,6 +1,7 @@
 package dev.scimsync.report;
 
 import dev.scimsync.config.PolicyConfig;
+import dev.scimsync.plan.RoleColumns;
 import dev.scimsync.state.RunRecord;
 
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.Map;
  * @param problem  why the run stopped early, or null
  * @param requests requests sent to the target by HTTP method
  * @param planOnly whether the run only planned (pending operations are "planned", not "pending")
+ * @param roleColumns which role columns the run's target applies
  */
 public record RunEnd(RunRecord run, Instant finishedAt, int exitCode, String outcome, String problem,
-                     List<StepTiming> steps, Map<String, Long> requests, PolicyConfig policy, boolean planOnly) {
+                     List<StepTiming> steps, Map<String, Long> requests, PolicyConfig policy, boolean planOnly,
+                     RoleColumns roleColumns) {
 }

@@ -2,6 +2,8 @@ package dev.scimsync.report;
 
 import dev.scimsync.input.InputFileRepository;
 import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.plan.RoleColumns;
+import dev.scimsync.plan.UnappliedValues;
 import dev.scimsync.report.ResultRepository;
 import dev.scimsync.state.RunRecord;
 import org.slf4j.Logger;
@@ -34,8 +36,11 @@ public class RunSummaries {
     private final PlannedOpRepository plannedOps;
     private final DriftReport drift;
     private final HtmlReport html = new HtmlReport();
+    private final UnappliedValues unapplied;
 
-    public RunSummaries(ResultRepository results, InputFileRepository inputFiles, PlannedOpRepository plannedOps, DriftReport drift) {
+    public RunSummaries(ResultRepository results, InputFileRepository inputFiles, PlannedOpRepository plannedOps,
+                        DriftReport drift, UnappliedValues unapplied) {
+        this.unapplied = unapplied;
         this.results = results;
         this.inputFiles = inputFiles;
         this.plannedOps = plannedOps;
@@ -62,7 +67,7 @@ public class RunSummaries {
         RunSummary summary = new RunSummary(run.runId(), run.jobName(), run.command(), run.planRunId(),
                 run.startedAt(), end.finishedAt(), end.exitCode(), end.outcome(), end.problem(), inputs(run),
                 rows(counts), driftLines.total, blocked.total, end.requests(), end.steps(), run.outDir(),
-                files(outDir));
+                files(outDir), unapplied(run.opsRunId(), end.roleColumns()));
         try {
             AtomicFiles.write(outDir.resolve(SUMMARY_JSON), summary.toPrettyJson() + "\n");
             AtomicFiles.write(outDir.resolve(REPORT_HTML), html.render(ReportPage.of(summary, failures.lines,
@@ -71,6 +76,15 @@ public class RunSummaries {
             log.error("cannot write the run's summary: {}", e.getMessage());
         }
         return summary;
+    }
+
+    private List<RunSummary.Unapplied> unapplied(String opsRunId, RoleColumns columns) {
+        if (columns == null) {
+            return null;
+        }
+        List<RunSummary.Unapplied> list = unapplied.of(opsRunId, columns).stream().map(c -> new RunSummary.Unapplied(
+                c.kind(), c.column(), c.values(), c.reason(), c.describe())).toList();
+        return list.isEmpty() ? null : list;
     }
 
     private RowTally tally(String opsRunId, RunEnd end) {

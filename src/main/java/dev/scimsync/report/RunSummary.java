@@ -16,12 +16,31 @@ import java.util.Map;
  * @param drift   lines of drift.csv
  * @param blocked lines of blocked.csv (operations held back by a safety rule)
  * @param files   the files of the run's out dir
+ * @param unapplied the input columns whose values the target does not take (absent when there are none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String job, String command, String planRunId, Instant startedAt,
                          Instant finishedAt, int exitCode, String outcome, String problem, List<Input> inputs,
                          Map<String, Map<String, Long>> rows, long drift, long blocked, Map<String, Long> requests,
-                         List<StepTiming> steps, String outDir, List<String> files) {
+                         List<StepTiming> steps, String outDir, List<String> files, List<Unapplied> unapplied) {
+
+    /** A summary with no unapplied column. */
+    public RunSummary(String runId, String job, String command, String planRunId, Instant startedAt,
+                      Instant finishedAt, int exitCode, String outcome, String problem, List<Input> inputs,
+                      Map<String, Map<String, Long>> rows, long drift, long blocked, Map<String, Long> requests,
+                      List<StepTiming> steps, String outDir, List<String> files) {
+        this(runId, job, command, planRunId, startedAt, finishedAt, exitCode, outcome, problem, inputs, rows, drift,
+                blocked, requests, steps, outDir, files, null);
+    }
+
+    /**
+     * An input column whose values were not sent, once for the run: e.g. {@code org_role} to a plain SCIM 2.0
+     * target.
+     *
+     * @param text the sentence the page shows
+     */
+    public record Unapplied(String kind, String column, long values, String reason, String text) {
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -29,6 +29,11 @@ final class Scim2Dialect implements ScimDialect {
     }
 
     @Override
+    public boolean takesWandbRoleAttributes() {
+        return false;
+    }
+
+    @Override
     public boolean supportsProfileUpdates() {
         return true;
     }

@@ -26,6 +26,14 @@ public interface ScimDialect {
     /** Display name and e-mail changes. */
     boolean supportsProfileUpdates();
 
+    /**
+     * Whether users take W&amp;B's attributes {@code organizationRole} and {@code teamRoles}. A plain SCIM 2.0
+     * service provider is sent only RFC 7643's core attributes: a strict one answers 400 to any other.
+     */
+    default boolean takesWandbRoleAttributes() {
+        return true;
+    }
+
     /** The {@code count} of one list request. */
     int pageSize();
 

@@ -46,6 +46,27 @@ class Scim2DialectTest extends EmulatorTestBase {
     }
 
     @Test
+    void aStrictServerRefusesEveryAttributeOutsideTheCoreSchemas() {
+        String id = http.createUser("kim");
+        for (String attribute : java.util.List.of("organizationRole", "teamRoles", "favouriteColour")) {
+            String value = attribute.equals("teamRoles") ? "[{\"teamName\":\"x\",\"roleName\":\"admin\"}]"
+                    : "\"admin\"";
+            assertThat(http.post("/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","%s":%s}""".formatted(
+                    "u-" + attribute, attribute, value)).expect(400).body().get("scimType").asString())
+                    .as("POST /Users with " + attribute).isEqualTo("invalidValue");
+            assertThat(http.post("/Groups", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"g-%s","%s":%s}"""
+                    .formatted(attribute, attribute, value)).expect(400).body().get("scimType").asString())
+                    .as("POST /Groups with " + attribute).isEqualTo("invalidValue");
+            assertThat(http.patch("/Users/" + id, patchOp("replace", attribute, value)).expect(400).body()
+                    .get("scimType").asString()).as("PATCH path " + attribute).isEqualTo("invalidPath");
+        }
+        assertThat(http.get("/Users").expect(200).resources()).as("nothing was created").hasSize(1);
+        assertThat(http.get("/Groups").expect(200).resources()).isEmpty();
+    }
+
+    @Test
     void activeCanBeSwitchedBothWays() {
         String id = http.createUser("jon");
 

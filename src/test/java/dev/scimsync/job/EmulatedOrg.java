@@ -74,13 +74,18 @@ final class EmulatedOrg implements AutoCloseable {
 
     /** A job file for the emulator with the given sections (inputs, policy, limits...). */
     JobConfig job(String sections) throws IOException {
+        return job(sections, emulator.baseUrl());
+    }
+
+    /** A job file for the emulator reached at {@code url} (through a proxy) with the given sections. */
+    JobConfig job(String sections, String url) throws IOException {
         Path job = dir.resolve("job.yml");
         // one job name per test: runs of other tests in the shared state database are not this job's history
         Files.writeString(job, """
                 name: %s
                 target: { url: %s, dialect: %s, auth: bearer, token-env: %s }
                 out: %s
-                """.formatted(dir.getFileName(), emulator.baseUrl(), dialect, KEY_VARIABLE, dir.resolve("reports"))
+                """.formatted(dir.getFileName(), url, dialect, KEY_VARIABLE, dir.resolve("reports"))
                 + sections);
         return JobFiles.load(job, Overrides.none());
     }

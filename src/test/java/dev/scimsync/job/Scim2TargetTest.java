@@ -6,6 +6,7 @@ import dev.scimsync.scim.ScimUser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,52 @@ class Scim2TargetTest extends DemoOrgJobTest {
 
         assertThat(runner.start(RunMode.SYNC, org.job(job.formatted(members)), null).exitCode())
                 .isEqualTo(ExitCodes.OK);
+        assertThat(org.writes()).as("a re-run with no change").isEmpty();
+    }
+
+    @Test
+    void roleColumnsAreNotSentAndTheRunSaysOncePerColumnHowManyValuesWereLeftOut() throws IOException {
+        Path users = org.file("users.csv", """
+                email,username,display_name,org_role,active
+                ops-admin@example.com,ops-admin,Ops Admin,admin,
+                alice@example.com,alice,Alice,viewer,
+                dave@example.com,dave,Dave New,admin,
+                erin@example.com,erin,Erin New,,
+                """);
+        Path members = org.file("memberships.csv", """
+                team,email,role
+                research,dave@example.com,admin
+                research,erin@example.com,member
+                vision,alice@example.com,ml-engineer
+                vision,erin@example.com,
+                """);
+        String job = "inputs: { users: %s, memberships: %s }\n".formatted(users, members);
+
+        RunResult result = runner.start(RunMode.SYNC, org.job(job), null);
+
+        assertThat(result.exitCode()).as(String.valueOf(result.problem())).isEqualTo(ExitCodes.OK);
+        Map<String, ScimUser> after = org.users();
+        assertThat(org.teams().get("research").memberIds()).contains(after.get("dave@example.com").id(),
+                after.get("erin@example.com").id());
+        assertThat(org.teams().get("vision").memberIds()).containsExactlyInAnyOrder(
+                after.get("alice@example.com").id(), after.get("erin@example.com").id());
+        assertThat(org.writes()).as("only RFC 7643 core attributes").isNotEmpty()
+                .noneMatch(r -> r.body() != null && (r.body().contains("organizationRole")
+                        || r.body().contains("teamRoles")));
+        String usersNote = "users.csv column org_role: 3 values not applied";
+        String membersNote = "memberships.csv column role: 3 values not applied";
+        assertThat(result.notes()).hasSize(2).anySatisfy(n -> assertThat(n).startsWith(usersNote))
+                .anySatisfy(n -> assertThat(n).startsWith(membersNote));
+        assertThat(Files.readString(result.outDir().resolve("summary.json")))
+                .contains("\"column\" : \"org_role\"", "\"column\" : \"role\"");
+        String page = Files.readString(result.outDir().resolve("report.html"));
+        assertThat(page).contains(usersNote, membersNote);
+        assertThat(page.split(java.util.regex.Pattern.quote(usersNote), -1)).as("said once").hasSize(2);
+        org.emulator.resetCounts();
+
+        RunResult again = runner.start(RunMode.SYNC, org.job(job), null);
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(org.writes()).as("a re-run with no change").isEmpty();
     }
 
