@@ -115,6 +115,13 @@ final class ScimFeign implements AutoCloseable {
         if (!proxy.isDirect()) {
             HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
             builder.setProxy(proxyHost);
+            if (settings.baseUrl().regionMatches(true, 0, "http:", 0, 5)) {
+                // requests to a plain-http target go to the proxy itself, and forward proxies may close the client's
+                // connection after each one without saying so (tinyproxy does): a POST sent on such a connection
+                // gets no answer and an unknown outcome. A new connection per request avoids it; a TLS target's
+                // CONNECT tunnel is a connection of the target's and is kept.
+                builder.setConnectionReuseStrategy((request, response, context) -> false);
+            }
             // answered when the proxy asks (407), for the CONNECT of an https target and for plain-http requests
             proxy.credentials().ifPresent(credentials -> builder.setDefaultCredentialsProvider(
                     CredentialsProviderBuilder.create().add(new AuthScope(proxyHost), credentials.user(),
