@@ -1,6 +1,7 @@
 package dev.scimsync.cli;
 
 import dev.scimsync.job.ExitCodes;
+import dev.scimsync.job.SecretSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import java.util.Properties;
         subcommands = {
                 PlanCommand.class, ApplyCommand.class, SyncCommand.class, ResumeCommand.class,
                 ValidateCommand.class, HistoryCommand.class, ReportCommand.class, ExplainCommand.class,
-                PruneCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
+                PruneCommand.class, CheckTargetCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class},
         // the list itself comes from ExitCodes, the one place the codes are put in words (see commandLine())
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScimSyncCommand implements Runnable {
@@ -27,7 +28,23 @@ public final class ScimSyncCommand implements Runnable {
 
     /** A command line with the project's exit-code mapping; tests and {@code main} both use this. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new ScimSyncCommand());
+        return commandLine(System::getenv);
+    }
+
+    /**
+     * A command line whose commands that read the environment without the application ({@code check-target}) read
+     * it from {@code secrets}: tests set {@code HTTPS_PROXY} or a key there, not in the real environment.
+     */
+    static CommandLine commandLine(SecretSource secrets) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == CheckTargetCommand.class ? (K) new CheckTargetCommand(secrets) : defaults.create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new ScimSyncCommand(), factory);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         // an unexpected exception interrupts a run that can be resumed: never report it as "some rows failed"

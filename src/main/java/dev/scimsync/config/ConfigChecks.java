@@ -55,6 +55,10 @@ final class ConfigChecks {
         if (target.username() != null && "bearer".equals(target.auth())) {
             problems.add("target.username is only used with auth: basic");
         }
+        if (target.proxy() != null && target.proxy().contains("@")) {
+            problems.add("target.proxy must not hold credentials: put user:password in an environment variable and"
+                    + " name it with target.proxy-credentials-env");
+        }
     }
 
     private static void crossInputs(InputsConfig inputs, List<String> problems) {

@@ -120,7 +120,7 @@ final class JacksonErrors {
         if (type == Double.class || type == double.class) {
             return "must be a number";
         }
-        if (type == String.class || type == RemovalLimit.class) {
+        if (type == String.class || type == RemovalLimit.class || type == TimeLimit.class) {
             return "must be a single value, not a list or mapping";
         }
         if (List.class.isAssignableFrom(type)) {

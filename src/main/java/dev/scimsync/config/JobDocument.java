@@ -14,7 +14,8 @@ import java.util.Map;
  */
 record JobDocument(String name, Target target, Inputs inputs, Policy policy, Limits limits, String out) {
 
-    record Target(String url, String dialect, String auth, String tokenEnv, String username) {
+    record Target(String url, String dialect, String auth, String tokenEnv, String username, String proxy,
+                  String proxyCredentialsEnv, String caFile) {
     }
 
     record Inputs(String users, String teams, String memberships, String roles,
@@ -27,7 +28,7 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     record Limits(Integer chunkSize, Integer concurrency, Double requestsPerSecond, Double maxErrorRate,
-                  Integer maxAttempts) {
+                  Integer maxAttempts, TimeLimit connectTimeout, TimeLimit readTimeout) {
     }
 
     /** The effective configuration; throws {@link InvalidPathException} naming the key of a path that is not one. */
@@ -39,13 +40,16 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private TargetConfig targetConfig(Overrides o) {
-        Target t = target != null ? target : new Target(null, null, null, null, null);
+        Target t = target != null ? target : new Target(null, null, null, null, null, null, null, null);
         return new TargetConfig(
                 or(o.targetUrl(), t.url()),
                 or(o.dialect(), or(t.dialect(), TargetConfig.DEFAULT_DIALECT)),
                 or(t.auth(), TargetConfig.DEFAULT_AUTH),
                 or(o.tokenEnv(), or(t.tokenEnv(), TargetConfig.DEFAULT_TOKEN_ENV)),
-                t.username());
+                t.username(),
+                t.proxy(),
+                t.proxyCredentialsEnv(),
+                path("target.ca-file", t.caFile()));
     }
 
     private InputsConfig inputsConfig(Overrides o) {
@@ -70,13 +74,15 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private LimitsConfig limitsConfig(Overrides o) {
-        Limits l = limits != null ? limits : new Limits(null, null, null, null, null);
+        Limits l = limits != null ? limits : new Limits(null, null, null, null, null, null, null);
         return new LimitsConfig(
                 or(o.chunkSize(), or(l.chunkSize(), LimitsConfig.DEFAULT_CHUNK_SIZE)),
                 or(o.concurrency(), or(l.concurrency(), LimitsConfig.DEFAULT_CONCURRENCY)),
                 or(o.requestsPerSecond(), or(l.requestsPerSecond(), LimitsConfig.DEFAULT_REQUESTS_PER_SECOND)),
                 or(l.maxErrorRate(), LimitsConfig.DEFAULT_MAX_ERROR_RATE),
-                or(l.maxAttempts(), LimitsConfig.DEFAULT_MAX_ATTEMPTS));
+                or(l.maxAttempts(), LimitsConfig.DEFAULT_MAX_ATTEMPTS),
+                or(l.connectTimeout(), LimitsConfig.DEFAULT_CONNECT_TIMEOUT),
+                or(l.readTimeout(), LimitsConfig.DEFAULT_READ_TIMEOUT));
     }
 
     private static Path defaultOut(String name) {

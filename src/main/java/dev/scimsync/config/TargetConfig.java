@@ -3,12 +3,18 @@ package dev.scimsync.config;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 
 /**
  * Where to sync to. {@code url} is {@code embedded} (the built-in emulator) or the SCIM base URL of the host.
  * The API key is never here: {@code tokenEnv} names the environment variable that holds it.
  *
- * @param username sent as {@code username:key} with basic auth; without it the service-account form {@code :key}
+ * @param username            sent as {@code username:key} with basic auth; without it the service-account form
+ *                            {@code :key}
+ * @param proxy               the HTTP proxy to reach the target through, {@code http://host:port}; wins over the
+ *                            proxy environment variables and the JVM's proxy properties. Never holds credentials
+ * @param proxyCredentialsEnv names the environment variable that holds the proxy's {@code user:password}
+ * @param caFile              a PEM bundle of CA certificates trusted for the target, on top of the JVM's own
  */
 public record TargetConfig(
         @NotBlank(message = "is required")
@@ -25,12 +31,25 @@ public record TargetConfig(
         @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*", message = "must be an environment variable name like WANDB_API_KEY")
         String tokenEnv,
         @Pattern(regexp = "\\S+", message = "must not be blank or hold spaces")
-        String username) {
+        String username,
+        @Pattern(regexp = PROXY_FORM, message = "must be http://host:port (with the port; the proxy's credentials"
+                + " come from the environment, see proxy-credentials-env)")
+        String proxy,
+        @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*", message = "must be an environment variable name like PROXY_AUTH")
+        String proxyCredentialsEnv,
+        Path caFile) {
 
     public static final String EMBEDDED = "embedded";
     public static final String DEFAULT_DIALECT = "wandb";
     public static final String DEFAULT_AUTH = "basic";
     public static final String DEFAULT_TOKEN_ENV = "WANDB_API_KEY";
+    /** {@code http://host:port}, the host a name, an IPv4 or a bracketed IPv6 address; no credentials, no path. */
+    static final String PROXY_FORM = "(?i:http)://([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}/?";
+
+    /** A target reached directly (or as the environment says), trusting the JVM's CAs. */
+    public TargetConfig(String url, String dialect, String auth, String tokenEnv, String username) {
+        this(url, dialect, auth, tokenEnv, username, null, null, null);
+    }
 
     /** True when the run uses the built-in emulator instead of a real host. */
     public boolean embedded() {

@@ -30,6 +30,7 @@ final class ScimExchangeHandler implements HttpHandler {
     private final long latencyMs;
     private final Map<String, ResourceHandler> resources;
     private final RequestLog requestLog;
+    private volatile long writeLatencyMs;
 
     ScimExchangeHandler(Auth auth, Faults faults, long latencyMs, Map<String, ResourceHandler> resources,
             RequestLog requestLog) {
@@ -44,8 +45,9 @@ final class ScimExchangeHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            long answerAt = System.nanoTime() + latencyMs * 1_000_000L;
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            long latency = WRITES.contains(method) ? Math.max(latencyMs, writeLatencyMs) : latencyMs;
+            long answerAt = System.nanoTime() + latency * 1_000_000L;
             URI uri = exchange.getRequestURI();
             if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"), WRITES.contains(method))) {
                 waitUntil(answerAt);
@@ -61,6 +63,11 @@ final class ScimExchangeHandler implements HttpHandler {
             waitUntil(answerAt);
             send(exchange, response);
         }
+    }
+
+    /** Answers writes at the earliest this long after they were read (the write done at once). */
+    void writeLatency(long millis) {
+        writeLatencyMs = millis;
     }
 
     private ScimResponse dispatch(HttpExchange exchange, String method, URI uri, byte[] body) {

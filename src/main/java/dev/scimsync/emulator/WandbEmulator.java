@@ -1,10 +1,13 @@
 package dev.scimsync.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-memory stand-in for a W&amp;B organisation's SCIM API ({@code /scim/Users}, {@code /scim/Groups},
@@ -48,11 +52,13 @@ public final class WandbEmulator implements AutoCloseable {
     private final String baseUrl;
     private final RequestLog requestLog;
     private final Auth auth;
+    private final ScimExchangeHandler handler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private WandbEmulator(HttpServer server, ExecutorService executor, EmulatorDialect dialect, String baseUrl,
-            RequestLog requestLog, Auth auth) {
+            RequestLog requestLog, Auth auth, ScimExchangeHandler handler) {
         this.server = server;
+        this.handler = handler;
         this.auth = auth;
         this.executor = executor;
         this.dialect = dialect;
@@ -66,14 +72,31 @@ public final class WandbEmulator implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound, e.g. the port is taken
      */
     public static WandbEmulator start(EmulatorOptions options) {
+        return start(options, null);
+    }
+
+    /**
+     * Binds and starts serving HTTPS with the key and certificate of {@code tls} (a test makes both from its own CA),
+     * or plain HTTP when {@code tls} is null. {@link #baseUrl()} then starts with {@code https://}.
+     *
+     * @throws UncheckedIOException when the address cannot be bound, e.g. the port is taken
+     */
+    public static WandbEmulator start(EmulatorOptions options, SSLContext tls) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
+            InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
+            if (tls == null) {
+                server = HttpServer.create(address, BACKLOG);
+            } else {
+                HttpsServer https = HttpsServer.create(address, BACKLOG);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the emulator to " + options.host() + ":" + options.port(), e);
         }
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-        String baseUrl = "http://" + host + ":" + server.getAddress().getPort() + "/scim";
+        String baseUrl = (tls == null ? "http://" : "https://") + host + ":" + server.getAddress().getPort() + "/scim";
         Clock clock = Clock.systemUTC();
         OrgStore store = new OrgStore();
         if (options.demoOrg()) {
@@ -95,12 +118,25 @@ public final class WandbEmulator implements AutoCloseable {
         Faults faults = new Faults(options.throttleRate(), options.failRate(), options.seed(),
                 options.retryAfterSeconds());
         Auth auth = new Auth(options.token(), options.unauthorizedAfterWrites());
-        server.createContext("/", new ScimExchangeHandler(auth, faults, options.latencyMs(),
-                resources, requestLog));
+        ScimExchangeHandler handler = new ScimExchangeHandler(auth, faults, options.latencyMs(), resources,
+                requestLog);
+        server.createContext("/", handler);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog, auth);
+        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog, auth, handler);
+    }
+
+    /**
+     * From now on answers each write (POST, PUT, PATCH, DELETE) {@code delay} after its request was read, the write
+     * itself done at once: a target slow to answer writes, for tests of a client whose read timeout is shorter (the
+     * write happened, but the client does not know it). {@link Duration#ZERO} ends it.
+     */
+    public void slowWrites(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        handler.writeLatency(delay.toMillis());
     }
 
     /**

@@ -8,6 +8,9 @@ import dev.scimsync.emulator.EmulatorOptions;
 import dev.scimsync.emulator.WandbEmulator;
 import dev.scimsync.scim.ApiKey;
 import dev.scimsync.scim.AuthScheme;
+import dev.scimsync.scim.CaBundle;
+import dev.scimsync.scim.HttpProxy;
+import dev.scimsync.scim.ProxyResolver;
 import dev.scimsync.scim.ScimClientSettings;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -16,9 +19,10 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Turns a job's target into client settings: the URL, the key from the environment variable the job names, and the
- * job's limits. {@code url: embedded} starts the built-in emulator (seeded with the demo organisation) once per
- * process and hands it and the client a generated key.
+ * Turns a job's target into client settings: the URL, the key from the environment variable the job names, the
+ * proxy ({@code target.proxy}, else the JVM's proxy properties, else {@code HTTPS_PROXY} and the like), the CA bundle
+ * ({@code target.ca-file}), and the job's limits. {@code url: embedded} starts the built-in emulator (seeded with the
+ * demo organisation) once per process and hands it and the client a generated key; it is always reached directly.
  */
 @Component
 public class Targets implements DisposableBean {
@@ -48,18 +52,39 @@ public class Targets implements DisposableBean {
         }
         AuthScheme auth = "bearer".equals(target.auth()) ? AuthScheme.BEARER
                 : target.username() == null ? AuthScheme.BASIC_SERVICE_ACCOUNT : AuthScheme.BASIC;
+        CaBundle caBundle = null;
+        if (target.caFile() != null) {
+            try {
+                caBundle = CaBundle.read(target.caFile());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("target.ca-file " + e.getMessage());
+            }
+        }
         try {
+            // the URL checked first, so that a bad one is named as such rather than as a proxy problem
+            ScimClientSettings checked = ScimClientSettings.builder(url, key).build();
             return ScimClientSettings.builder(url, key)
                     .dialect(target.dialect())
                     .auth(auth, target.username())
                     .maxConcurrency(config.limits().concurrency())
                     .maxAttempts(config.limits().maxAttempts())
                     .requestsPerSecond(config.limits().requestsPerSecond())
+                    .timeouts(config.limits().connectTimeout().duration(), config.limits().readTimeout().duration())
+                    .proxy(target.embedded() ? HttpProxy.direct("the embedded emulator is in this process")
+                            : proxy(target, checked.baseUrl()))
+                    .caBundle(caBundle)
                     .build();
         } catch (IllegalArgumentException e) {
-            // the settings' own checks, on what the job file says (a URL the job file's pattern let through)
+            // the settings' own checks, on what the job file says (a URL the job file's pattern let through), and
+            // a proxy setting of the environment or the JVM that is no usable proxy
             throw new ConfigException("target: " + e.getMessage());
         }
+    }
+
+    /** The proxy for the target, and where that choice came from; the job file's wins. */
+    private HttpProxy proxy(TargetConfig target, String url) {
+        return ProxyResolver.resolve(url, target.proxy(), target.proxyCredentialsEnv(), secrets.environment(),
+                secrets.systemProperties());
     }
 
     /** The embedded emulator, started on first use. */

@@ -3,6 +3,8 @@ package dev.scimsync.scim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -114,6 +116,31 @@ public final class ScimClient implements AutoCloseable {
                     e.status());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads {@code /ServiceProviderConfig} whatever the dialect, for {@code check-target}: empty when the target
+     * answers with an HTTP error (it does not serve it).
+     *
+     * @throws ScimAuthException when the key is refused
+     * @throws ScimException     when no answer came
+     */
+    public Optional<ServiceProviderConfig> probeServiceProviderConfig() {
+        try {
+            return Optional.ofNullable(providerConfigApi.get());
+        } catch (ScimAuthException e) {
+            throw e;
+        } catch (ScimException e) {
+            if (e.status() < 0) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The certificates the target presented in the last TLS handshake, leaf first; empty for an http target. */
+    public List<X509Certificate> presentedChain() {
+        return feign.trust().lastChain();
     }
 
     /** The page size of list requests: the configured or dialect's one, or the provider's maxResults if smaller. */

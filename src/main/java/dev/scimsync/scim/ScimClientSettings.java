@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Everything a {@link ScimClient} needs, checked on construction. {@code basicUsername} is used only by
  * {@link AuthScheme#BASIC}; {@code requestsPerSecond} 0 means unlimited; {@code pageSize} 0 means the dialect's.
- * {@code toString()} masks the key.
+ * {@code proxy} null means direct; {@code caBundle} null means the JVM's CAs alone. {@code toString()} masks the key
+ * and the proxy's credentials.
  */
 public record ScimClientSettings(
         String baseUrl,
@@ -22,7 +23,9 @@ public record ScimClientSettings(
         double requestsPerSecond,
         int pageSize,
         Duration initialBackoff,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        HttpProxy proxy,
+        CaBundle caBundle) {
 
     public ScimClientSettings {
         baseUrl = checkedBaseUrl(baseUrl);
@@ -49,6 +52,9 @@ public record ScimClientSettings(
         if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
             throw new IllegalArgumentException("requestsPerSecond must be >= 0 (0 = unlimited), was "
                     + requestsPerSecond);
+        }
+        if (proxy == null) {
+            proxy = HttpProxy.direct("no proxy is set");
         }
         if (pageSize < 0) {
             throw new IllegalArgumentException("pageSize must be >= 0 (0 = the dialect's), was " + pageSize);
@@ -112,6 +118,8 @@ public record ScimClientSettings(
         private int pageSize;
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(10);
+        private HttpProxy proxy;
+        private CaBundle caBundle;
 
         private Builder(String baseUrl, ApiKey apiKey) {
             this.baseUrl = baseUrl;
@@ -166,9 +174,22 @@ public record ScimClientSettings(
             return this;
         }
 
+        /** Through this proxy ({@link ProxyResolver} chooses it); null or never called: direct. */
+        public Builder proxy(HttpProxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** Trusts these CAs on top of the JVM's; null or never called: the JVM's alone. */
+        public Builder caBundle(CaBundle caBundle) {
+            this.caBundle = caBundle;
+            return this;
+        }
+
         public ScimClientSettings build() {
             return new ScimClientSettings(baseUrl, dialect, auth, basicUsername, apiKey, connectTimeout, readTimeout,
-                    maxConcurrency, maxAttempts, requestsPerSecond, pageSize, initialBackoff, maxBackoff);
+                    maxConcurrency, maxAttempts, requestsPerSecond, pageSize, initialBackoff, maxBackoff, proxy,
+                    caBundle);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.scimsync.scim;
 
 import java.time.Duration;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Maps an HTTP outcome to the typed exception, with a message that names the request and the SCIM error. */
 final class ScimErrors {
@@ -17,6 +18,9 @@ final class ScimErrors {
             case 403 -> new ScimAuthException(message + " — the API key lacks admin rights (use an org or instance"
                     + " admin, or an org-scoped service account)", status, error, method, url);
             case 404 -> new ScimNotFoundException(message, status, error, method, url);
+            case 407 -> new ScimAuthException(message + " — the proxy wants credentials, or refused them (give them"
+                    + " as user:password@ in the proxy variable, or name a variable with target.proxy-credentials-env)",
+                    status, error, method, url);
             case 409 -> new ScimConflictException(message, status, error, method, url);
             case 412 -> new ScimPreconditionFailedException(message, status, error, method, url);
             default -> isRetryable(status)
@@ -50,6 +54,25 @@ final class ScimErrors {
     /** {@code POST /Users → no response (Connection reset)}. */
     static String describeIo(String method, String path, Throwable cause) {
         return method + ' ' + path + " → no response (" + (cause == null ? "I/O error" : cause) + ')';
+    }
+
+    /**
+     * The refusal of the target's certificate behind an I/O error, as a {@link ScimTlsException} in one line; null
+     * when the error is no certificate problem. HttpClient's own host name check fails with an
+     * {@link SSLPeerUnverifiedException} that names the host and the certificate's names.
+     */
+    static ScimTlsException tlsFailure(String method, String path, String url, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UntrustedCertificateException refused) {
+                return new ScimTlsException(method + ' ' + path + " → TLS: " + refused.getMessage(), method, url,
+                        refused);
+            }
+            if (t instanceof SSLPeerUnverifiedException unverified) {
+                return new ScimTlsException(method + ' ' + path + " → TLS: " + unverified.getMessage(), method, url,
+                        unverified);
+            }
+        }
+        return null;
     }
 
     /** The URL relative to the base URL, without its query (which may hold e-mails): {@code /Users/abc}. */

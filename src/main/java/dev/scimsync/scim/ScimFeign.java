@@ -12,11 +12,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -24,6 +30,8 @@ import org.apache.hc.core5.util.Timeout;
  * Wires one Feign builder for all three APIs: pooled Apache HttpClient 5 (PATCH, and connections shared by the
  * worker threads), tolerant JSON, typed errors, the retryer, interceptors for the rate limit, request counting and
  * auth. Logging stays at {@code BASIC} (method, URL, status), which never shows the {@code Authorization} header.
+ * HttpClient reads no system properties: the proxy is the one the settings name (CONNECT for an https target), and
+ * TLS trusts the JVM's CAs plus the settings' CA bundle ({@link TargetTrust}), with host names checked.
  */
 final class ScimFeign implements AutoCloseable {
 
@@ -31,13 +39,15 @@ final class ScimFeign implements AutoCloseable {
     static final int SPARE_CONNECTIONS = 4;
 
     private final CloseableHttpClient http;
+    private final TargetTrust trust;
     private final RequestCounter counter = new RequestCounter();
     private final Feign.Builder builder;
     private final String baseUrl;
 
     ScimFeign(ScimClientSettings settings, ClientClock clock) {
         this.baseUrl = settings.baseUrl();
-        this.http = httpClient(settings);
+        this.trust = new TargetTrust(settings.caBundle());
+        this.http = httpClient(settings, trust);
         ScimJson json = new ScimJson();
         RetryPolicy policy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(),
                 settings.maxBackoff(), RetryPolicy.DEFAULT_MAX_RETRY_AFTER, clock.sleeper());
@@ -63,6 +73,10 @@ final class ScimFeign implements AutoCloseable {
         return counter.snapshot();
     }
 
+    TargetTrust trust() {
+        return trust;
+    }
+
     private List<RequestInterceptor> interceptors(ScimClientSettings settings, ClientClock clock) {
         List<RequestInterceptor> interceptors = new ArrayList<>();
         if (settings.requestsPerSecond() > 0) {
@@ -73,7 +87,7 @@ final class ScimFeign implements AutoCloseable {
         return interceptors;
     }
 
-    private static CloseableHttpClient httpClient(ScimClientSettings settings) {
+    private static CloseableHttpClient httpClient(ScimClientSettings settings, TargetTrust trust) {
         int connections = settings.maxConcurrency() + SPARE_CONNECTIONS;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -81,8 +95,10 @@ final class ScimFeign implements AutoCloseable {
                 // re-check a pooled connection idle this long, so a POST is not sent on one the server has closed
                 .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
-        return HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(trust.sslContext(),
+                                HostnameVerificationPolicy.CLIENT, new TargetTrust.HostNames()))
                         .setMaxConnTotal(connections)
                         .setMaxConnPerRoute(connections)
                         .setDefaultConnectionConfig(connection)
@@ -93,8 +109,24 @@ final class ScimFeign implements AutoCloseable {
                 .disableAutomaticRetries() // ScimRetryer decides, and must never repeat a POST
                 .disableCookieManagement()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
-                .setUserAgent("scim-sync")
-                .build();
+                .setUserAgent("scim-sync");
+        HttpProxy proxy = settings.proxy();
+        if (!proxy.isDirect()) {
+            HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
+            builder.setProxy(proxyHost);
+            if (settings.baseUrl().regionMatches(true, 0, "http:", 0, 5)) {
+                // requests to a plain-http target go to the proxy itself, and forward proxies may close the client's
+                // connection after each one without saying so (tinyproxy does): a POST sent on such a connection
+                // gets no answer and an unknown outcome. A new connection per request avoids it; a TLS target's
+                // CONNECT tunnel is a connection of the target's and is kept.
+                builder.setConnectionReuseStrategy((request, response, context) -> false);
+            }
+            // answered when the proxy asks (407), for the CONNECT of an https target and for plain-http requests
+            proxy.credentials().ifPresent(credentials -> builder.setDefaultCredentialsProvider(
+                    CredentialsProviderBuilder.create().add(new AuthScope(proxyHost), credentials.user(),
+                            credentials.reveal().toCharArray()).build()));
+        }
+        return builder.build();
     }
 
     @Override

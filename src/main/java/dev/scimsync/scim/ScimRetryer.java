@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
@@ -57,7 +58,12 @@ final class ScimRetryer implements Retryer {
     private void onIoError(RetryableException e) {
         String method = e.method() == null ? "?" : e.method().name();
         String url = e.hasRequest() ? e.request().url() : baseUrl;
-        String message = ScimErrors.describeIo(method, ScimErrors.path(url, baseUrl), e.getCause());
+        String path = ScimErrors.path(url, baseUrl);
+        ScimTlsException tls = ScimErrors.tlsFailure(method, path, url, e.getCause());
+        if (tls != null) {
+            throw tls; // the same certificate would be refused again; and nothing was sent
+        }
+        String message = ScimErrors.describeIo(method, path, e.getCause());
         if (e.method() == HttpMethod.POST && !nothingWasSent(e.getCause())) {
             throw new ScimUnknownOutcomeException(message + " — the outcome is unknown: look it up before sending"
                     + " it again", -1, null, method, url, e.getCause());
@@ -70,9 +76,13 @@ final class ScimRetryer implements Retryer {
         sleep(jitter(), failure);
     }
 
-    /** The connection was never made (refused, connect timeout, no pooled connection): the request never left. */
+    /**
+     * The connection was never made (refused, connect timeout, no pooled connection, failed TLS handshake): the
+     * request never left.
+     */
     static boolean nothingWasSent(Throwable cause) {
         return cause instanceof ConnectException
+                || cause instanceof SSLHandshakeException // TLS is set up before the request goes out
                 || cause instanceof ConnectTimeoutException
                 || cause instanceof ConnectionRequestTimeoutException;
     }

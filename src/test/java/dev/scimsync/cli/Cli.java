@@ -19,9 +19,17 @@ final class Cli {
     }
 
     static Cli run(String... args) {
+        return run(ScimSyncCommand.commandLine(), args);
+    }
+
+    /** Runs with {@code env} as the environment of the commands that read it themselves ({@code check-target}). */
+    static Cli runWith(java.util.Map<String, String> env, String... args) {
+        return run(ScimSyncCommand.commandLine(() -> env), args);
+    }
+
+    private static Cli run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = ScimSyncCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

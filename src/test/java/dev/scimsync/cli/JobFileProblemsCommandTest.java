@@ -50,7 +50,7 @@ class JobFileProblemsCommandTest {
                 at + "inputs.teams must be a single value, not a list or mapping (line 6, column 3)",
                 at + "policy.absent-users must be one of report, deactivate, ignore (was 'nuke') (line 8, column 17)",
                 at + "unknown key 'limits.concurency' (line 11, column 3); expected one of chunk-size, concurrency,"
-                        + " requests-per-second, max-error-rate, max-attempts",
+                        + " requests-per-second, max-error-rate, max-attempts, connect-timeout, read-timeout",
                 at + "limits.chunk-size must be between 1 and 10000 (was 0)");
         assertThat(List.of(cli.err)).noneMatch(e -> e.contains("Exception") || e.contains("\tat "));
     }

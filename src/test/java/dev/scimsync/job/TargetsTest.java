@@ -41,6 +41,50 @@ class TargetsTest {
         assertThat(targets.settingsFor(config).maxAttempts()).isEqualTo(attempts);
     }
 
+    @org.junit.jupiter.api.Test
+    void theJobsTimeoutsReachTheClient() throws IOException {
+        JobConfig config = job("target: { url: \"https://wandb.example.com/scim\", token-env: TARGETS_TEST_KEY }\n"
+                + "limits: { connect-timeout: 750ms, read-timeout: 2m }\n");
+
+        assertThat(targets.settingsFor(config).connectTimeout()).isEqualTo(java.time.Duration.ofMillis(750));
+        assertThat(targets.settingsFor(config).readTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing.pem", "empty.pem", "garbage.pem", "."})
+    void aCaFileThatHoldsNoCertificateIsAConfigurationErrorNamingIt(String name) throws IOException {
+        Files.writeString(dir.resolve("empty.pem"), "");
+        Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+        Path file = dir.resolve(name);
+        JobConfig config = job("target: { url: \"https://wandb.example.com/scim\", token-env: TARGETS_TEST_KEY,"
+                + " ca-file: \"" + file + "\" }\n");
+
+        assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> targets.settingsFor(config))
+                .withMessageStartingWith("target.ca-file " + file.toAbsolutePath().normalize() + ": ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"socks5://proxy:1080", "https://proxy:443", "http://proxy:3128/some/path"})
+    void aProxyVariableTheClientCannotUseIsAConfigurationErrorNamingTheVariable(String value) throws IOException {
+        Targets withProxy = new Targets(() -> Map.of("TARGETS_TEST_KEY", "k", "HTTPS_PROXY", value));
+        JobConfig config = job("target: { url: \"https://wandb.example.com/scim\", token-env: TARGETS_TEST_KEY }\n");
+
+        assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> withProxy.settingsFor(config))
+                .withMessageStartingWith("target: HTTPS_PROXY ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEmbeddedEmulatorIsReachedDirectlyWhateverTheEnvironmentSays() throws IOException {
+        Targets withProxy = new Targets(() -> Map.of("HTTP_PROXY", "http://127.0.0.1:9"));
+        try {
+            JobConfig config = job("target: { url: embedded }\n");
+
+            assertThat(withProxy.settingsFor(config).proxy().isDirect()).isTrue();
+        } finally {
+            withProxy.destroy();
+        }
+    }
+
     private JobConfig job(String yaml) throws IOException {
         Path job = Files.writeString(dir.resolve("job.yml"), yaml + "inputs: { users: users.csv }\n");
         return JobFiles.load(job, Overrides.none());
