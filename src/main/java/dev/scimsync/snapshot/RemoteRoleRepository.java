@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * JDBC access to the target's custom roles as a run listed them ({@code remote_role}: a few dozen rows, which the
- * role planner and the membership rules join in SQL). Users and teams are in {@link SnapshotRepository}.
+ * role planner and the membership rules read whole). Users and teams are in {@link SnapshotRepository}.
  */
 @Repository
 public class RemoteRoleRepository {

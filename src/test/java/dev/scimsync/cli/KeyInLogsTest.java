@@ -10,13 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -61,27 +61,14 @@ class KeyInLogsTest {
                     inputs: { users: %s }
                     out: %s
                     """.formatted(emulator.baseUrl(), auth, KEY_VARIABLE,
-                    username == null ? "" : ", username: " + username, dir.resolve("users.csv"), dir.resolve("reports")));
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path")));
-            command.addAll(LOUDEST_LOGGING);
-            command.addAll(List.of("dev.scimsync.ScimSyncApplication", "sync", dir.resolve("job.yml").toString(),
-                    "--log-format", format, "--state-db", "jdbc:h2:file:" + dir.resolve("state")));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(new File(dir.toFile(), "out.log"))
-                    .redirectError(new File(dir.toFile(), "err.log"));
-            builder.environment().put(KEY_VARIABLE, KEY);
-            Process run = builder.start();
-            run.getOutputStream().close();
-            boolean ended = run.waitFor(3, TimeUnit.MINUTES);
-            if (!ended) {
-                run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            assertThat(ended).as("the run ended within its time").isTrue();
-            stdout = Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8);
-            lines = Files.readAllLines(dir.resolve("err.log"), StandardCharsets.UTF_8);
-            assertThat(run.exitValue()).as(stdout).isEqualTo(ExitCodes.OK);
+                    username == null ? "" : ", username: " + username, dir.resolve("users.csv"),
+                    dir.resolve("reports")));
+            ScimSyncProcess.Ended run = ScimSyncProcess.run(dir, LOUDEST_LOGGING, List.of("sync",
+                    dir.resolve("job.yml").toString(), "--log-format", format,
+                    "--state-db", "jdbc:h2:file:" + dir.resolve("state")), Map.of(KEY_VARIABLE, KEY));
+            stdout = run.stdout();
+            lines = run.stderr();
+            assertThat(run.exitCode()).as(stdout).isEqualTo(ExitCodes.OK);
             assertThat(emulator.requests()).as("the run authenticated and created the user")
                     .anyMatch(r -> r.method().equals("POST") && r.status() == 201);
         }

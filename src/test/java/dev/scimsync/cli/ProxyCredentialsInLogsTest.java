@@ -10,13 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,33 +58,20 @@ class ProxyCredentialsInLogsTest {
                     out: %s
                     """.formatted(emulator.baseUrl(), KEY_VARIABLE, ca.writePem(dir.resolve("ca.pem")),
                     dir.resolve("users.csv"), dir.resolve("reports")));
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
+            ScimSyncProcess.Ended run = ScimSyncProcess.run(dir, List.of(
                     "-Dlogging.level.org.apache.hc.client5.http.headers=DEBUG",
                     "-Dlogging.level.org.apache.hc.client5.http.wire=DEBUG",
                     "-Dlogging.level.org.apache.hc=TRACE",
                     "-Dlogging.level.feign=TRACE",
                     "-Dlogging.level.dev.scimsync=TRACE",
-                    "-Dlogging.level.root=TRACE",
-                    "dev.scimsync.ScimSyncApplication", "sync", dir.resolve("job.yml").toString(),
-                    "--state-db", "jdbc:h2:file:" + dir.resolve("state")));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(new File(dir.toFile(), "out.log"))
-                    .redirectError(new File(dir.toFile(), "err.log"));
-            builder.environment().put(KEY_VARIABLE, KEY);
-            builder.environment().put(scheme.toUpperCase() + "_PROXY",
-                    "http://" + USER + ":" + PASSWORD + "@127.0.0.1:" + proxy.port());
-            Process run = builder.start();
-            run.getOutputStream().close();
-            boolean ended = run.waitFor(3, TimeUnit.MINUTES);
-            if (!ended) {
-                run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            assertThat(ended).as("the run ended within its time").isTrue();
-            stdout = Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8);
-            lines = Files.readAllLines(dir.resolve("err.log"), StandardCharsets.UTF_8);
-            assertThat(run.exitValue()).as(stdout).isEqualTo(ExitCodes.OK);
+                    "-Dlogging.level.root=TRACE"),
+                    List.of("sync", dir.resolve("job.yml").toString(),
+                            "--state-db", "jdbc:h2:file:" + dir.resolve("state")),
+                    Map.of(KEY_VARIABLE, KEY, scheme.toUpperCase() + "_PROXY",
+                            "http://" + USER + ":" + PASSWORD + "@127.0.0.1:" + proxy.port()));
+            stdout = run.stdout();
+            lines = run.stderr();
+            assertThat(run.exitCode()).as(stdout).isEqualTo(ExitCodes.OK);
             assertThat(proxy.requests()).as("the run went through the proxy").isNotEmpty();
             assertThat(emulator.requests()).anyMatch(r -> r.method().equals("POST") && r.status() == 201);
         }
