@@ -3,6 +3,8 @@ package dev.scimsync.job;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.RowStatus;
+import dev.scimsync.report.RunReport;
+import dev.scimsync.report.Validation;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
 import dev.scimsync.state.JobLocks;
@@ -46,9 +48,12 @@ public class SyncRunner {
     private final PlannedOpRepository plannedOps;
     private final RunSummaries summaries;
     private final JobLocks locks;
+    private final RunReport report;
 
     SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, RunRepository runs,
-               Targets targets, PlannedOpRepository plannedOps, RunSummaries summaries, JobLocks locks) {
+               Targets targets, PlannedOpRepository plannedOps, RunSummaries summaries, JobLocks locks,
+               RunReport report) {
+        this.report = report;
         this.locks = locks;
         this.plannedOps = plannedOps;
         this.summaries = summaries;
@@ -97,6 +102,36 @@ public class SyncRunner {
             runs.insert(run);
             return execute(run);
         }
+    }
+
+    /**
+     * Checks the inputs the way a run that plans does: the same input guard, the same load with its row validators,
+     * the same rules across rows, in the same job; then stops, before anything would list the target. Meant for an
+     * application started on a state database of its own that is thrown away afterwards: nothing here is kept, the
+     * failed-rows files in the out dir aside. Needs no key and takes no lock. The row-drop guard compares with the
+     * job's earlier runs, which such a database has none of, so it does not apply.
+     *
+     * @param shown how many errors to list (all of them are in the failed-rows files)
+     */
+    public ValidateResult validate(JobConfig config, int shown) {
+        String runId = RunIds.next();
+        RunRecord run = new RunRecord(runId, config.name(), RunMode.VALIDATE.command(), null,
+                JobFiles.toJson(config), JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(),
+                null, null, null, false);
+        runs.insert(run);
+        RunContext context = new RunContext(run, config, targets);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(jobs.create(context), parameters(runId));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the checks: " + e.getMessage(), e);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Failures.Classified failure = Failures.classify(execution);
+            return new ValidateResult(failure.exitCode(), null, failure.message());
+        }
+        Validation validation = report.writeValidation(runId, context.outDir(), shown);
+        return new ValidateResult(validation.invalid() > 0 ? ExitCodes.FAILURES : ExitCodes.OK, validation, null);
     }
 
     /**

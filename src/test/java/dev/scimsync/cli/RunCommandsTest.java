@@ -185,7 +185,7 @@ class RunCommandsTest {
                 + "bad,,,owner,\n");
         Cli invalid = Cli.run("validate", job.toString());
         assertThat(invalid.exitCode).isEqualTo(ExitCodes.FAILURES);
-        assertThat(invalid.out).contains("line 4, column email: duplicate email 'NEW1@example.com' (also on line 3")
+        assertThat(invalid.out).contains("line 4, column email: duplicate email (ignoring case) 'NEW1@example.com' (also on line 3")
                 .contains("line 5, column org_role").contains("4 rows, 2 valid, 2 invalid");
 
         Files.writeString(dir.resolve("users.csv"), "username\nx\n");
