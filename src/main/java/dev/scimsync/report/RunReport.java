@@ -1,6 +1,8 @@
 package dev.scimsync.report;
 
 import dev.scimsync.input.InputFileRepository;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.PlannedOp;
 import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.report.ResultRow;
 import dev.scimsync.report.ResultRepository;
@@ -75,18 +77,33 @@ public class RunReport {
         return new Validation(inputs, lines, errors, outDir);
     }
 
-    /** One line per planned operation, in execution order: what changes, before and after. */
+    /**
+     * One line per write the plan will send, in execution order: what changes, before and after. The members of a
+     * team the plan creates are sent in its create request, which names how many there are: their own operations
+     * (kept to report each membership row) are not listed again.
+     */
     public long writePlan(String runId, Path outDir) {
         long[] count = {0};
         try (SafeCsv csv = SafeCsv.open(outDir.resolve(PLAN_CSV),
                 "n", "action", "key", "line", "target_id", "before", "after", "state", "detail")) {
             plannedOps.forEach(runId, op -> {
+                if (foldedIntoCreate(op)) {
+                    return;
+                }
                 csv.row(count[0] + 1, op.kind().action(), op.objectKey(), op.lineNo(), op.targetId(), op.before(),
                         op.after(), op.state().name().toLowerCase(Locale.ROOT), op.detail());
                 count[0]++;
             });
         }
         return count[0];
+    }
+
+    /**
+     * Whether the operation adds a member to a team that did not exist when the plan was made: the member goes into
+     * the team's create request, and this operation sends nothing of its own.
+     */
+    static boolean foldedIntoCreate(PlannedOp op) {
+        return op.kind() == OpKind.ADD_MEMBER && op.targetId() == null;
     }
 
     /**
