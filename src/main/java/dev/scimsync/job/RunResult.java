@@ -9,12 +9,24 @@ import java.util.Map;
 /**
  * How a run ended.
  *
- * @param rowCounts input rows by status (created, updated, unchanged, invalid, failed...)
+ * @param rowCounts input rows by status (created, updated, unchanged, invalid, failed...): what the run's summary
+ *                  counted, so that the terminal, {@code report RUN} and {@code history} show the same numbers
  * @param requests  requests sent to the target by HTTP method
  * @param problem   why the run stopped early, in words for the person who runs it; null when it finished
+ * @param changes   operations by what they do ({@code create}, {@code deactivate}...), proposed by a plan or applied
+ *                  by sync and apply; empty when the run's summary could not be made
+ * @param blocked   operations held back by a safety rule
+ * @param appliedBy for {@code apply} of a plan that has nothing left to send: the run that applied it (then
+ *                  {@code run} is that run, and nothing was started or sent); null otherwise
  */
 public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
-                        Map<String, Long> requests, String problem) {
+                        Map<String, Long> requests, String problem, Map<String, Long> changes, long blocked,
+                        String appliedBy) {
+
+    public RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
+                     Map<String, Long> requests, String problem) {
+        this(run, status, exitCode, rowCounts, requests, problem, Map.of(), 0, null);
+    }
 
     public Path outDir() {
         return Path.of(run.outDir());
@@ -22,5 +34,9 @@ public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<Str
 
     public long rows(String status) {
         return rowCounts.getOrDefault(status, 0L);
+    }
+
+    public long changes(String what) {
+        return changes.getOrDefault(what, 0L);
     }
 }

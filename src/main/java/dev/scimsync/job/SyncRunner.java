@@ -7,7 +7,9 @@ import dev.scimsync.report.RunReport;
 import dev.scimsync.report.Validation;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
+import dev.scimsync.report.RunSummary;
 import dev.scimsync.state.JobLocks;
+import dev.scimsync.plan.OpState;
 import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.RunRepository;
@@ -95,6 +97,12 @@ public class SyncRunner {
                            boolean partialInputs) {
         targets.settingsFor(config);
         try (JobLocks.Lock lock = locks.acquire(config.name())) {
+            if (mode == RunMode.APPLY) {
+                Optional<RunResult> applied = alreadyApplied(planRunId);
+                if (applied.isPresent()) {
+                    return applied.get();
+                }
+            }
             String runId = RunIds.next();
             RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
                     JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(), null, null,
@@ -132,6 +140,26 @@ public class SyncRunner {
         }
         Validation validation = report.writeValidation(runId, context.outDir(), shown);
         return new ValidateResult(validation.invalid() > 0 ? ExitCodes.FAILURES : ExitCodes.OK, validation, null);
+    }
+
+    /**
+     * A plan that an earlier {@code apply} run has finished with, and that has no operation left to send: applying it
+     * again would send nothing, so no run starts, and the result names the run that applied it. (Operations that
+     * failed are not sent again by any apply: the fix is a new plan from corrected inputs.)
+     */
+    private Optional<RunResult> alreadyApplied(String planRunId) {
+        Optional<RunRecord> earlier = runs.lastFinishedApplyOf(planRunId);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<OpState, Long> states = plannedOps.countByState(planRunId);
+        if (states.getOrDefault(OpState.PENDING, 0L) + states.getOrDefault(OpState.SENDING, 0L) > 0) {
+            return Optional.empty();
+        }
+        RunRecord by = earlier.get();
+        log.info("plan {} was applied by run {}: nothing left to send", planRunId, by.runId());
+        return Optional.of(new RunResult(by, BatchStatus.COMPLETED, ExitCodes.OK, Map.of(), Map.of(), null,
+                Map.of(), 0, by.runId()));
     }
 
     /**
@@ -215,18 +243,29 @@ public class SyncRunner {
             problem = failure.message();
         }
         Instant finishedAt = Instant.now();
-        runs.finish(run.runId(), exitCode, finishedAt, summarise(context, execution, finishedAt, exitCode, problem));
+        RunSummary summary = summarise(context, execution, finishedAt, exitCode, problem);
+        runs.finish(run.runId(), exitCode, finishedAt, summary == null ? null : summary.toJson());
         RunRecord finished = runs.find(run.runId()).orElse(run);
-        return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+        if (summary == null) {
+            return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+        }
+        // the summary's counts, not the report step's: they are what report RUN and history show, also for a run
+        // that stopped before its report step
+        Map<String, Long> counted = new LinkedHashMap<>();
+        for (RowStatus status : RowStatus.values()) {
+            counted.put(status.label(), summary.total(status.label()));
+        }
+        return new RunResult(finished, execution.getStatus(), exitCode, counted, context.requestCounts(), problem,
+                summary.changes() == null ? Map.of() : summary.changes(), summary.blocked(), null);
     }
 
     /** Writes summary.json and report.html; returns the summary for the state database, null if it failed. */
-    private String summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
-                             String problem) {
+    private RunSummary summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
+                                 String problem) {
         try {
             return summaries.write(new RunEnd(context.run(), finishedAt, exitCode, ExitCodes.meaning(exitCode),
                     problem, StepTimings.of(jobRepository, execution), context.requestCounts(),
-                    context.config().policy(), context.mode() == RunMode.PLAN), context.tally()).toJson();
+                    context.config().policy(), context.mode() == RunMode.PLAN), context.tally());
         } catch (RuntimeException e) {
             // the run's outcome stands and is recorded; only its summary is missing
             log.error("cannot sum run {} up", context.runId(), e);

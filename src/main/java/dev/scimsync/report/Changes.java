@@ -40,6 +40,17 @@ final class Changes {
         }
     }
 
+    /**
+     * What the terminal's plan line counts, in its order: the first four always, the others when they occur. Every
+     * operation counts once, a member added with a new team's create request too.
+     */
+    static final List<String> COUNTED = List.of("create", "update", "deactivate", "remove from teams", "add to teams",
+            "reactivate", "delete");
+
+    /** The groups of the page, and the operations by what they do ({@link #COUNTED}). */
+    record Written(List<ReportPage.ChangeGroup> groups, Map<String, Long> counts) {
+    }
+
     /** Org roles from most to least power: a change to one further down is a demotion. */
     private static final List<String> ORG_ROLES = List.of("admin", "member", "viewer");
 
@@ -52,15 +63,15 @@ final class Changes {
      *
      * @param planOnly whether the run only planned: then its pending operations are shown, else its applied ones
      */
-    static List<ReportPage.ChangeGroup> write(PlannedOpRepository plannedOps, String opsRunId, Path outDir,
-                                              boolean planOnly) {
+    static Written write(PlannedOpRepository plannedOps, String opsRunId, Path outDir, boolean planOnly) {
         return write(action -> plannedOps.forEach(opsRunId, action), outDir, planOnly);
     }
 
     /** The same, over operations from anywhere, in execution order. */
-    static List<ReportPage.ChangeGroup> write(Consumer<Consumer<PlannedOp>> operations, Path outDir,
-                                              boolean planOnly) {
+    static Written write(Consumer<Consumer<PlannedOp>> operations, Path outDir, boolean planOnly) {
         OpState shown = planOnly ? OpState.PENDING : OpState.DONE;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        COUNTED.forEach(c -> counts.put(c, 0L));
         Map<Group, FirstLines<ReportPage.Change>> lines = new LinkedHashMap<>();
         Map<Group, SafeCsv> files = new LinkedHashMap<>();
         try {
@@ -70,7 +81,11 @@ final class Changes {
                         "attribute", "before", "after"));
             }
             operations.accept(op -> {
-                if (op.state() != shown || RunReport.foldedIntoCreate(op)) {
+                if (op.state() != shown) {
+                    return;
+                }
+                counts.merge(counted(op.kind()), 1L, Long::sum);
+                if (RunReport.foldedIntoCreate(op)) {
                     return;
                 }
                 for (Placed placed : place(op)) {
@@ -88,7 +103,20 @@ final class Changes {
         List<ReportPage.ChangeGroup> groups = new ArrayList<>();
         lines.forEach((group, first) -> groups.add(new ReportPage.ChangeGroup(group.name().toLowerCase(
                 java.util.Locale.ROOT), group.title, first.total, first.lines, first.more(), group.csv)));
-        return groups;
+        return new Written(groups, counts);
+    }
+
+    /** What an operation of this kind counts as on the terminal's plan line. */
+    static String counted(OpKind kind) {
+        return switch (kind) {
+            case CREATE_ROLE, CREATE_USER, CREATE_TEAM -> "create";
+            case UPDATE_ROLE, UPDATE_USER, SET_TEAM_ROLE -> "update";
+            case REACTIVATE_USER -> "reactivate";
+            case DEACTIVATE_USER -> "deactivate";
+            case ADD_MEMBER -> "add to teams";
+            case REMOVE_MEMBER -> "remove from teams";
+            case DELETE_ROLE -> "delete";
+        };
     }
 
     private record Placed(Group group, ReportPage.Change change) {

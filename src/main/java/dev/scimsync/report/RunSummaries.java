@@ -59,7 +59,7 @@ public class RunSummaries {
         FirstLines<ReportPage.Blocked> blocked = new FirstLines<>();
         plannedOps.forEachBlocked(run.opsRunId(), op -> blocked.add(new ReportPage.Blocked(op.kind().action(),
                 op.objectKey(), op.lineNo() == null ? "" : "" + op.lineNo(), op.detail())));
-        List<ReportPage.ChangeGroup> changes = List.of();
+        Changes.Written changes = new Changes.Written(List.of(), null);
         try {
             // before the summary, which lists the out dir's files
             changes = Changes.write(plannedOps, run.opsRunId(), outDir, end.planOnly());
@@ -69,11 +69,12 @@ public class RunSummaries {
         RunSummary summary = new RunSummary(run.runId(), run.jobName(), run.command(), run.planRunId(),
                 run.startedAt(), end.finishedAt(), end.exitCode(), end.outcome(), end.problem(), inputs(run),
                 rows(counts), driftLines.total, blocked.total, end.requests(), end.steps(), run.outDir(),
-                files(outDir));
+                files(outDir), changes.counts());
         try {
             AtomicFiles.write(outDir.resolve(SUMMARY_JSON), summary.toPrettyJson() + "\n");
             AtomicFiles.write(outDir.resolve(REPORT_HTML), html.render(ReportPage.of(summary, failures.lines,
-                    failures.more(), driftLines.lines, driftLines.more(), blocked.lines, blocked.more(), changes)));
+                    failures.more(), driftLines.lines, driftLines.more(), blocked.lines, blocked.more(),
+                    changes.groups())));
         } catch (UncheckedIOException e) {
             log.error("cannot write the run's summary: {}", e.getMessage());
         }

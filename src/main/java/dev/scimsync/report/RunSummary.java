@@ -16,12 +16,14 @@ import java.util.Map;
  * @param drift   lines of drift.csv
  * @param blocked lines of blocked.csv (operations held back by a safety rule)
  * @param files   the files of the run's out dir
+ * @param changes operations by what they do ({@code create}, {@code deactivate}...): proposed by a plan, applied by
+ *                sync and apply; absent from summaries written before it was counted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String job, String command, String planRunId, Instant startedAt,
                          Instant finishedAt, int exitCode, String outcome, String problem, List<Input> inputs,
                          Map<String, Map<String, Long>> rows, long drift, long blocked, Map<String, Long> requests,
-                         List<StepTiming> steps, String outDir, List<String> files) {
+                         List<StepTiming> steps, String outDir, List<String> files, Map<String, Long> changes) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

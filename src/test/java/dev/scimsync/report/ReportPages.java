@@ -32,7 +32,8 @@ final class ReportPages {
      * are written into {@code outDir}.
      */
     static ReportPage plan(List<PlannedOp> operations, Path outDir) {
-        return sample("plan", 0, "all in sync", null, false, Changes.write(operations::forEach, outDir, true));
+        return sample("plan", 0, "all in sync", null, false, Changes.write(operations::forEach, outDir, true)
+                .groups());
     }
 
     /**
@@ -82,7 +83,7 @@ final class ReportPages {
                 List.of(new RunSummary.Input("users", "exports/users.csv", "ab".repeat(32), 6562, false)), rows, 1, 1,
                 Map.of("GET", 12L, "POST", 1207L),
                 List.of(StepTiming.of("load-users", "COMPLETED", start, start.plusMillis(2400), 6562, 6562, 0, 0)),
-                "reports/nightly/20261128-031500-7f3a", List.of("report.html", "results.csv"));
+                "reports/nightly/20261128-031500-7f3a", List.of("report.html", "results.csv"), null);
         return ReportPage.of(summary, withFailures
                 ? List.of(new ReportPage.Failure("exports/users.csv", "7", HOSTILE, "invalid",
                         "Work Email: invalid email '" + HOSTILE + "'")) : List.of(), withFailures ? 44 : 0,
