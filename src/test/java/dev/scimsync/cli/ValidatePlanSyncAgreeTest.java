@@ -109,10 +109,8 @@ class ValidatePlanSyncAgreeTest {
         return List.of(
                 new BadRow("teams", "team", team, "invisible character",
                         i -> "team" + Character.toString(forbidden.get(i * 7 % forbidden.size())) + i),
-                new BadRow("teams", "team", team, "exact duplicate", i -> "team" + i),
                 new BadRow("teams", "team", team, "duplicate in other case", i -> "TEAM" + i),
                 new BadRow("teams", "team", team, "two fields", i -> "x" + i + ",y"),
-                new BadRow("teams", "team", team, "name of 2 MB", i -> "N".repeat(2_000_000) + i),
                 new BadRow("memberships", "team,email,role", member, "invisible character in the email",
                         i -> "t1,valid" + i + "@example.com" + Character.toString(forbidden.get(i * 5
                                 % forbidden.size())) + ",member"),
@@ -127,9 +125,7 @@ class ValidatePlanSyncAgreeTest {
                 new BadRow("roles", "name,inherited_from,permissions,description", role, "unknown inherited role",
                         i -> "bad" + i + ",admin,run:stop,"),
                 new BadRow("roles", "name,inherited_from,permissions,description", role, "disagreeing duplicate",
-                        i -> "role" + i + "x,viewer,run:stop,stops runs"),
-                new BadRow("roles", "name,inherited_from,permissions,description", role, "built-in name",
-                        i -> List.of("admin", "member", "viewer").get(i % 3) + ",member,run:stop,"));
+                        i -> "role" + i + "x,viewer,run:stop,stops runs"));
     }
 
     @ParameterizedTest
