@@ -50,6 +50,6 @@ final class HistoryCommand extends StateCommand {
 
     /** E.g. {@code 314 - created 12, unchanged 300, invalid 2, failed 0}: as the run's terminal said them. */
     static String counts(RunSummary summary) {
-        return Counts.rows(Counts.rows(summary));
+        return summary.rows().isEmpty() ? "no rows" : Counts.rows(Counts.rows(summary));
     }
 }

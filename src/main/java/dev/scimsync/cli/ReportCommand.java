@@ -55,7 +55,7 @@ final class ReportCommand extends StateCommand {
         }
         s.inputs().forEach(i -> out.printf("  input %s: %s, %d rows, sha-256 %s%n", i.kind(), i.path(), i.rows(),
                 i.sha256()));
-        out.println("  rows: " + Counts.rows(Counts.rows(s)));
+        out.println("  rows: " + HistoryCommand.counts(s));
         s.rows().forEach((kind, byStatus) -> out.printf("    %s: %s%n", kind, Counts.rows(byStatus)));
         if ("plan".equals(s.command()) && s.changes() != null) {
             out.println("  plan: " + Counts.plan(s.changes(), s.blocked()));

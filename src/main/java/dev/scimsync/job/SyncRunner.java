@@ -250,10 +250,12 @@ public class SyncRunner {
             return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
         }
         // the summary's counts, not the report step's: they are what report RUN and history show, also for a run
-        // that stopped before its report step
+        // that stopped before its report step; none at all for a run that stopped before reading a row
         Map<String, Long> counted = new LinkedHashMap<>();
-        for (RowStatus status : RowStatus.values()) {
-            counted.put(status.label(), summary.total(status.label()));
+        if (!summary.rows().isEmpty()) {
+            for (RowStatus status : RowStatus.values()) {
+                counted.put(status.label(), summary.total(status.label()));
+            }
         }
         return new RunResult(finished, execution.getStatus(), exitCode, counted, context.requestCounts(), problem,
                 summary.changes() == null ? Map.of() : summary.changes(), summary.blocked(), null);

@@ -1,6 +1,7 @@
 package dev.scimsync.report;
 
 import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.OpState;
 import dev.scimsync.plan.PlannedOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,27 @@ class HtmlReportTest {
                 assertThat(removals).doesNotContain(" more: see");
             }
             assertThat(Files.readAllLines(out.resolve("changes-removals.csv"))).hasSize(n + 1);
+        }
+    }
+
+    /** Every state an operation can end in: a sync's page shows what was applied, a plan's what is pending. */
+    @Test
+    void aSyncShowsTheChangesItAppliedAndAPlanTheOnesItProposes(@TempDir Path dir) throws IOException {
+        List<PlannedOp> ops = new ArrayList<>();
+        int seq = 0;
+        for (OpState state : OpState.values()) {
+            ops.add(new PlannedOp("r", seq++, OpKind.CREATE_USER, state.name().toLowerCase() + "@example.com", "users",
+                    (long) seq + 1, null, "", "active; org_role=member", "{}", state, null, null, null, null, 0));
+        }
+        for (boolean planOnly : List.of(true, false)) {
+            Path out = Files.createDirectories(dir.resolve(planOnly ? "plan" : "sync"));
+            List<ReportPage.ChangeGroup> groups = Changes.write(ops::forEach, out, planOnly).groups();
+            ReportPage.ChangeGroup creates = groups.stream().filter(g -> g.id().equals("creates")).findFirst()
+                    .orElseThrow();
+
+            assertThat(creates.lines()).extracting(ReportPage.Change::key)
+                    .containsExactly(planOnly ? "pending@example.com" : "done@example.com");
+            assertThat(Files.readAllLines(out.resolve("changes-creates.csv"))).hasSize(2);
         }
     }
 
