@@ -1,7 +1,6 @@
 package dev.scimsync.cli;
 
 import dev.scimsync.job.ExitCodes;
-import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunSummary;
 import dev.scimsync.input.InputFileRepository;
 import dev.scimsync.state.RunRecord;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,15 +48,8 @@ final class HistoryCommand extends StateCommand {
         return ExitCodes.OK;
     }
 
-    /** E.g. {@code created 12, unchanged 300, invalid 2}: the statuses that occur, in their usual order. */
+    /** E.g. {@code 314 - created 12, unchanged 300, invalid 2, failed 0}: as the run's terminal said them. */
     static String counts(RunSummary summary) {
-        List<String> parts = new ArrayList<>();
-        for (RowStatus status : RowStatus.values()) {
-            long n = summary.total(status.label());
-            if (n > 0) {
-                parts.add(status.label() + " " + n);
-            }
-        }
-        return parts.isEmpty() ? "no rows" : String.join(", ", parts);
+        return summary.rows().isEmpty() ? "no rows" : Counts.rows(Counts.rows(summary));
     }
 }

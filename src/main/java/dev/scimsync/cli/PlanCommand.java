@@ -38,6 +38,11 @@ class PlanCommand extends RunCommand {
         return runner.start(mode(), config, null, allowRemovals, partial);
     }
 
+    @Override
+    String jobFile() {
+        return job.jobFile == null ? null : job.jobFile.toString();
+    }
+
     RunMode mode() {
         return RunMode.PLAN;
     }

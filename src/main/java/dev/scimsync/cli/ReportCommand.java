@@ -55,8 +55,13 @@ final class ReportCommand extends StateCommand {
         }
         s.inputs().forEach(i -> out.printf("  input %s: %s, %d rows, sha-256 %s%n", i.kind(), i.path(), i.rows(),
                 i.sha256()));
-        s.rows().forEach((kind, byStatus) -> out.printf("  %s: %s%n", kind, byStatus.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("no rows")));
+        out.println("  rows: " + HistoryCommand.counts(s));
+        s.rows().forEach((kind, byStatus) -> out.printf("    %s: %s%n", kind, Counts.rows(byStatus)));
+        if ("plan".equals(s.command()) && s.changes() != null) {
+            out.println("  plan: " + Counts.plan(s.changes(), s.blocked()));
+        } else if (s.changes() != null) {
+            out.println("  applied: " + Counts.applied(s.changes()));
+        }
         out.printf("  drift: %d, held back: %d%n", s.drift(), s.blocked());
         for (StepTiming step : s.steps()) {
             out.printf("  step %-16s %-9s %7.1f s  read %d, written %d%n", step.name(), step.status(),

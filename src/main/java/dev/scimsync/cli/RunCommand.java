@@ -39,7 +39,7 @@ abstract class RunCommand extends StateCommand {
     int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
         try {
             RunResult result = run(context.getBean(SyncRunner.class));
-            OutcomePrinter.print(result, out, err);
+            OutcomePrinter.print(result, out, err, jobFile());
             return result.exitCode();
         } catch (ConfigException | MissingCredentialException | UsageException e) {
             err.println("scim-sync: " + e.getMessage());
@@ -55,6 +55,11 @@ abstract class RunCommand extends StateCommand {
             err.println("scim-sync: " + e.getMessage());
             return ExitCodes.ABORTED;
         }
+    }
+
+    /** The job file as the command was given it, or null for a command without one. */
+    String jobFile() {
+        return null;
     }
 
     /** Reads and checks what the command needs before the application starts. */

@@ -3,40 +3,41 @@ package dev.scimsync.cli;
 import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
-import dev.scimsync.input.CsvRow;
-import dev.scimsync.input.CsvRowReader;
-import dev.scimsync.input.InputKind;
-import dev.scimsync.input.InputRejectedException;
-import dev.scimsync.input.ReadOptions;
 import dev.scimsync.job.ExitCodes;
-import dev.scimsync.job.InputOptions;
-import dev.scimsync.validate.DesiredUser;
-import dev.scimsync.validate.RowRules;
-import dev.scimsync.validate.RowError;
-import dev.scimsync.validate.UserRowValidator;
-import dev.scimsync.validate.Validated;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import dev.scimsync.job.JobApplication;
+import dev.scimsync.job.SyncRunner;
+import dev.scimsync.job.ValidateResult;
+import dev.scimsync.report.Validation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
-/** {@code scim-sync validate JOB.yml}: check the input files only, offline; no state database, no target. */
+/**
+ * {@code scim-sync validate JOB.yml}: checks every input the job names, offline, with the job's own steps: the input
+ * guard, the load with its row validators and the rules across rows run as they do for {@code plan} and
+ * {@code sync}, so the commands never disagree about a row. They run on a state database of their own, an H2 file in
+ * a temporary directory deleted afterwards (a file rather than memory, so that a large export does not have to fit
+ * in the heap): no target is asked, no run is recorded, the failed-rows files in the out dir aside.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check the CSV files only, offline: exit 0 when valid, 1 with invalid rows, 5 when a file is"
-                + " rejected.")
+        description = "Check every input file offline, with the checks of plan and sync: exit 0 when valid, 1 with"
+                + " invalid rows (written to failed-<input>.csv in the out dir), 5 when a file is rejected.")
 final class ValidateCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ValidateCommand.class);
     private static final int SHOWN = 100;
 
     @Spec
@@ -59,72 +60,71 @@ final class ValidateCommand implements Callable<Integer> {
             e.problems().forEach(problem -> err.println("scim-sync: " + problem));
             return ExitCodes.USAGE;
         }
-        Path users = config.inputs().users();
-        if (users == null) {
-            out.println("no users file to check");
-            return ExitCodes.OK;
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("scim-sync-validate-");
+        } catch (IOException e) {
+            err.println("scim-sync: cannot create a temporary directory for the checks: " + e.getMessage());
+            return ExitCodes.ABORTED;
         }
         try {
-            long invalid = checkUsers(users, InputOptions.of(config.inputs(), InputKind.USERS), out);
-            return invalid > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
-        } catch (InputRejectedException e) {
-            err.println("scim-sync: input rejected: " + e.getMessage());
-            return ExitCodes.INPUT_REJECTED;
-        }
-    }
-
-    private long checkUsers(Path given, ReadOptions options, PrintWriter out) {
-        Path file = JobFiles.absolute(given);
-        UserRowValidator validator = new UserRowValidator();
-        Map<String, List<RowRules.Row>> byEmail = new LinkedHashMap<>();
-        String emailHeader = null;
-        long rows = 0;
-        long invalid = 0;
-        CsvRowReader reader = new CsvRowReader(InputKind.USERS, file, file.toString(), options);
-        reader.open(new ExecutionContext());
-        try {
-            for (CsvRow row = reader.read(); row != null; row = reader.read()) {
-                rows++;
-                Validated<DesiredUser> result = validator.process(row);
-                if (result.valid()) {
-                    DesiredUser user = result.value();
-                    emailHeader = row.headerOf("email");
-                    byEmail.computeIfAbsent(user.emailKey(), k -> new ArrayList<>(1)).add(new RowRules.Row(row.line(),
-                            user.email(), Arrays.asList(user.userName(), user.displayName(), user.orgRole(),
-                            String.valueOf(user.active()))));
-                    continue;
-                }
-                invalid++;
-                for (RowError error : result.errors()) {
-                    show(invalid, out, error.toString());
-                }
-            }
+            return validate(config, scratch, out, err);
         } finally {
-            reader.close();
+            delete(scratch);
+            out.flush();
+            err.flush();
         }
-        // the job's rule for rows that repeat an email, over the same values (CrossFileRulesTasklet)
-        List<RowRules.Rejection> duplicates = new ArrayList<>();
-        for (List<RowRules.Row> group : byEmail.values()) {
-            if (group.size() > 1) {
-                duplicates.addAll(RowRules.decide(group, List.of("username", "display_name", "org_role", "active"),
-                        "email", file.toString()));
-            }
-        }
-        duplicates.sort(Comparator.comparingLong(RowRules.Rejection::line));
-        for (RowRules.Rejection duplicate : duplicates) {
-            show(++invalid, out, file + " line " + duplicate.line() + ", column " + emailHeader + ": "
-                    + duplicate.reason());
-        }
-        if (invalid > SHOWN) {
-            out.println("... and " + (invalid - SHOWN) + " more invalid rows");
-        }
-        out.printf("%s: %d rows, %d valid, %d invalid%n", file, rows, rows - invalid, invalid);
-        return invalid;
     }
 
-    private static void show(long invalidSoFar, PrintWriter out, String line) {
-        if (invalidSoFar <= SHOWN) {
-            out.println(line);
+    private static int validate(JobConfig config, Path scratch, PrintWriter out, PrintWriter err) {
+        ConfigurableApplicationContext context;
+        try {
+            context = JobApplication.start("jdbc:h2:file:" + scratch.resolve("state"));
+        } catch (RuntimeException e) {
+            LOG.error("the application could not start", e);
+            err.println("scim-sync: cannot start the checks: " + e.getMessage());
+            return ExitCodes.ABORTED;
+        }
+        try (context) {
+            ValidateResult result = context.getBean(SyncRunner.class).validate(config, SHOWN);
+            if (result.validation() == null) {
+                err.println("scim-sync: " + result.problem());
+                return result.exitCode();
+            }
+            print(result.validation(), out);
+            return result.exitCode();
+        }
+    }
+
+    private static void print(Validation validation, PrintWriter out) {
+        if (validation.inputs().isEmpty()) {
+            out.println("no input to check: the job names no users, teams, memberships or roles file");
+            return;
+        }
+        validation.shown().forEach(out::println);
+        if (validation.errors() > validation.shown().size()) {
+            out.println("... and " + (validation.errors() - validation.shown().size()) + " more errors");
+        }
+        for (Validation.Input input : validation.inputs()) {
+            out.printf("%s: %d rows, %d valid, %d invalid%n", input.path(), input.rows(), input.valid(),
+                    input.invalid());
+        }
+        if (validation.invalid() > 0) {
+            out.println("invalid rows, each with its reason: " + validation.outDir().resolve("failed-*.csv"));
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot delete the checks' temporary state database {}: {}", dir, e.getMessage());
         }
     }
 }

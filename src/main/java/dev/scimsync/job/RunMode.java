@@ -2,9 +2,12 @@ package dev.scimsync.job;
 
 import java.util.Locale;
 
-/** What a run does: plan only, plan and apply, or apply a saved plan. */
+/**
+ * What a run does: plan only, plan and apply, or apply a saved plan; or, for {@code validate}, only guard, load and
+ * check the inputs, on a state database of its own that is thrown away afterwards.
+ */
 public enum RunMode {
-    PLAN, SYNC, APPLY;
+    PLAN, SYNC, APPLY, VALIDATE;
 
     public String command() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,6 +22,6 @@ public enum RunMode {
     }
 
     boolean applies() {
-        return this != PLAN;
+        return this == SYNC || this == APPLY;
     }
 }

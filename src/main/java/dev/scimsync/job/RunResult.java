@@ -10,13 +10,20 @@ import java.util.Map;
 /**
  * How a run ended.
  *
- * @param rowCounts input rows by status (created, updated, unchanged, invalid, failed...)
+ * @param rowCounts input rows by status (created, updated, unchanged, invalid, failed...): what the run's summary
+ *                  counted, so that the terminal, {@code report RUN} and {@code history} show the same numbers
  * @param requests  requests sent to the target by HTTP method
  * @param problem   why the run stopped early, in words for the person who runs it; null when it finished
+ * @param changes   operations by what they do ({@code create}, {@code deactivate}...), proposed by a plan or applied
+ *                  by sync and apply; empty when the run's summary could not be made
+ * @param blocked   operations held back by a safety rule
+ * @param appliedBy for {@code apply} of a plan that has nothing left to send: the run that applied it (then
+ *                  {@code run} is that run, and nothing was started or sent); null otherwise
  * @param notes     what the run left out on purpose, once each (input columns the target does not take)
  */
 public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
-                        Map<String, Long> requests, String problem, List<String> notes) {
+                        Map<String, Long> requests, String problem, Map<String, Long> changes, long blocked,
+                        String appliedBy, List<String> notes) {
 
     public RunResult {
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -24,7 +31,7 @@ public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<Str
 
     public RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
                      Map<String, Long> requests, String problem) {
-        this(run, status, exitCode, rowCounts, requests, problem, List.of());
+        this(run, status, exitCode, rowCounts, requests, problem, Map.of(), 0, null, List.of());
     }
 
     public Path outDir() {
@@ -33,5 +40,9 @@ public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<Str
 
     public long rows(String status) {
         return rowCounts.getOrDefault(status, 0L);
+    }
+
+    public long changes(String what) {
+        return changes.getOrDefault(what, 0L);
     }
 }

@@ -113,6 +113,9 @@ public class SyncJobFactory {
     }
 
     Job create(RunContext run) {
+        if (run.mode() == RunMode.VALIDATE) {
+            return validate(run);
+        }
         JobExecutionDecider prepare = (job, step) -> decision(run.mode().prepares());
         JobExecutionDecider apply = (job, step) -> decision(run.mode().applies());
         Step reportStep = tasklet("report", new ReportTasklet(run, report, drift));
@@ -136,19 +139,39 @@ public class SyncJobFactory {
      * of its own, restarted on its own; the plan starts when both have finished.
      */
     private Flow prepare(RunContext run) {
-        Flow load = new FlowBuilder<Flow>("load")
-                .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles))
-                .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert))
-                .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams))
-                .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers))
-                .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
-                .build();
+        Flow load = load(run);
         Flow list = new FlowBuilder<Flow>("list-target")
                 .start(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs)))
                 .build();
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("prepare-");
         threads.setConcurrencyLimit(2);
         return new FlowBuilder<Flow>("prepare").split(threads).add(load, list).build();
+    }
+
+    /**
+     * Loads every input the job names with its row validators, then applies the rules across rows: the same steps
+     * for {@code validate} as for a run that plans, so the two cannot disagree about a row.
+     */
+    private Flow load(RunContext run) {
+        return new FlowBuilder<Flow>("load")
+                .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles))
+                .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert))
+                .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams))
+                .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers))
+                .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
+                .build();
+    }
+
+    /**
+     * {@code validate}: the input guard, the load and the rules across rows, and nothing after them: no snapshot, no
+     * target. What the rows came to is read from the run's (throw-away) state database once the job has ended.
+     */
+    private Job validate(RunContext run) {
+        Flow checks = new FlowBuilder<Flow>("validate")
+                .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
+                .next(load(run))
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository).listener(run).start(checks).end().build();
     }
 
     private static FlowExecutionStatus decision(boolean go) {

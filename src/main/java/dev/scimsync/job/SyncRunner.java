@@ -3,10 +3,13 @@ package dev.scimsync.job;
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.RowStatus;
+import dev.scimsync.report.RunReport;
+import dev.scimsync.report.Validation;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
 import dev.scimsync.report.RunSummary;
 import dev.scimsync.state.JobLocks;
+import dev.scimsync.plan.OpState;
 import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.RunRepository;
@@ -48,9 +51,12 @@ public class SyncRunner {
     private final PlannedOpRepository plannedOps;
     private final RunSummaries summaries;
     private final JobLocks locks;
+    private final RunReport report;
 
     SyncRunner(JobOperator jobOperator, JobRepository jobRepository, SyncJobFactory jobs, RunRepository runs,
-               Targets targets, PlannedOpRepository plannedOps, RunSummaries summaries, JobLocks locks) {
+               Targets targets, PlannedOpRepository plannedOps, RunSummaries summaries, JobLocks locks,
+               RunReport report) {
+        this.report = report;
         this.locks = locks;
         this.plannedOps = plannedOps;
         this.summaries = summaries;
@@ -92,6 +98,12 @@ public class SyncRunner {
                            boolean partialInputs) {
         targets.settingsFor(config);
         try (JobLocks.Lock lock = locks.acquire(config.name())) {
+            if (mode == RunMode.APPLY) {
+                Optional<RunResult> applied = alreadyApplied(planRunId);
+                if (applied.isPresent()) {
+                    return applied.get();
+                }
+            }
             String runId = RunIds.next();
             RunRecord run = new RunRecord(runId, config.name(), mode.command(), planRunId, JobFiles.toJson(config),
                     JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(), null, null,
@@ -99,6 +111,56 @@ public class SyncRunner {
             runs.insert(run);
             return execute(run);
         }
+    }
+
+    /**
+     * Checks the inputs the way a run that plans does: the same input guard, the same load with its row validators,
+     * the same rules across rows, in the same job; then stops, before anything would list the target. Meant for an
+     * application started on a state database of its own that is thrown away afterwards: nothing here is kept, the
+     * failed-rows files in the out dir aside. Needs no key and takes no lock. The row-drop guard compares with the
+     * job's earlier runs, which such a database has none of, so it does not apply.
+     *
+     * @param shown how many errors to list (all of them are in the failed-rows files)
+     */
+    public ValidateResult validate(JobConfig config, int shown) {
+        String runId = RunIds.next();
+        RunRecord run = new RunRecord(runId, config.name(), RunMode.VALIDATE.command(), null,
+                JobFiles.toJson(config), JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(),
+                null, null, null, false);
+        runs.insert(run);
+        RunContext context = new RunContext(run, config, targets);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(jobs.create(context), parameters(runId));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the checks: " + e.getMessage(), e);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Failures.Classified failure = Failures.classify(execution);
+            return new ValidateResult(failure.exitCode(), null, failure.message());
+        }
+        Validation validation = report.writeValidation(runId, context.outDir(), shown);
+        return new ValidateResult(validation.invalid() > 0 ? ExitCodes.FAILURES : ExitCodes.OK, validation, null);
+    }
+
+    /**
+     * A plan that an earlier {@code apply} run has finished with, and that has no operation left to send: applying it
+     * again would send nothing, so no run starts, and the result names the run that applied it. (Operations that
+     * failed are not sent again by any apply: the fix is a new plan from corrected inputs.)
+     */
+    private Optional<RunResult> alreadyApplied(String planRunId) {
+        Optional<RunRecord> earlier = runs.lastFinishedApplyOf(planRunId);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<OpState, Long> states = plannedOps.countByState(planRunId);
+        if (states.getOrDefault(OpState.PENDING, 0L) + states.getOrDefault(OpState.SENDING, 0L) > 0) {
+            return Optional.empty();
+        }
+        RunRecord by = earlier.get();
+        log.info("plan {} was applied by run {}: nothing left to send", planRunId, by.runId());
+        return Optional.of(new RunResult(by, BatchStatus.COMPLETED, ExitCodes.OK, Map.of(), Map.of(), null,
+                Map.of(), 0, by.runId(), List.of()));
     }
 
     /**
@@ -185,15 +247,26 @@ public class SyncRunner {
         RunSummary summary = summarise(context, execution, finishedAt, exitCode, problem);
         runs.finish(run.runId(), exitCode, finishedAt, summary == null ? null : summary.toJson());
         RunRecord finished = runs.find(run.runId()).orElse(run);
-        List<String> notes = summary == null || summary.unapplied() == null ? List.of()
+        if (summary == null) {
+            return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
+        }
+        // the summary's counts, not the report step's: they are what report RUN and history show, also for a run
+        // that stopped before its report step; none at all for a run that stopped before reading a row
+        Map<String, Long> counted = new LinkedHashMap<>();
+        if (!summary.rows().isEmpty()) {
+            for (RowStatus status : RowStatus.values()) {
+                counted.put(status.label(), summary.total(status.label()));
+            }
+        }
+        List<String> notes = summary.unapplied() == null ? List.of()
                 : summary.unapplied().stream().map(RunSummary.Unapplied::text).toList();
-        return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem,
-                notes);
+        return new RunResult(finished, execution.getStatus(), exitCode, counted, context.requestCounts(), problem,
+                summary.changes() == null ? Map.of() : summary.changes(), summary.blocked(), null, notes);
     }
 
     /** Writes summary.json and report.html; returns the summary for the state database, null if it failed. */
     private RunSummary summarise(RunContext context, JobExecution execution, Instant finishedAt, int exitCode,
-                             String problem) {
+                                 String problem) {
         try {
             return summaries.write(new RunEnd(context.run(), finishedAt, exitCode, ExitCodes.meaning(exitCode),
                     problem, StepTimings.of(jobRepository, execution), context.requestCounts(),

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 record ReportPage(RunSummary summary, String started, String duration, List<String> statuses,
                   List<CountRow> counts, List<Bar> bars, int chartHeight, List<Failure> failures, long failuresMore,
-                  List<DriftLine> drift, long driftMore, List<Blocked> blocked, long blockedMore, List<Step> steps) {
+                  List<DriftLine> drift, long driftMore, List<Blocked> blocked, long blockedMore, List<Step> steps,
+                  String changesTitle, List<ChangeGroup> changes) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -41,16 +42,41 @@ record ReportPage(RunSummary summary, String started, String duration, List<Stri
     record Step(String name, String status, String seconds, long read, long written) {
     }
 
-    /** The page of a run: its summary, and the first lines of each list with how many more there are. */
+    /**
+     * One group of changes (see {@link Changes}): its first lines, how many in all, and its CSV file's name in the
+     * out dir, which the page links to by a relative address.
+     */
+    record ChangeGroup(String id, String title, long count, List<Change> lines, long more, String csv) {
+    }
+
+    /** One change: an operation on one object, with what it changes, attribute by attribute. */
+    record Change(String action, String key, String line, List<Diff> diffs) {
+    }
+
+    /** One attribute's value before and after; an empty attribute name when the texts are not attribute lists. */
+    record Diff(String attribute, String before, String after) {
+    }
+
+    /** The page of a run without its changes. */
     static ReportPage of(RunSummary summary, List<Failure> failures, long failuresMore, List<DriftLine> drift,
                          long driftMore, List<Blocked> blocked, long blockedMore) {
+        return of(summary, failures, failuresMore, drift, driftMore, blocked, blockedMore, List.of());
+    }
+
+    /**
+     * The page of a run: its summary, its changes (proposed by a plan, applied by sync and apply), and the first
+     * lines of each list with how many more there are.
+     */
+    static ReportPage of(RunSummary summary, List<Failure> failures, long failuresMore, List<DriftLine> drift,
+                         long driftMore, List<Blocked> blocked, long blockedMore, List<ChangeGroup> changes) {
         List<String> statuses = statuses(summary.rows());
         List<Bar> bars = bars(summary, statuses);
         List<Step> steps = summary.steps().stream().map(s -> new Step(s.name(), s.status(),
                 String.format(Locale.ROOT, "%.1f", s.millis() / 1000.0), s.read(), s.written())).toList();
         return new ReportPage(summary, time(summary.startedAt()), duration(summary.startedAt(), summary.finishedAt()),
                 statuses, counts(summary.rows(), statuses), bars, chartHeight(bars), failures, failuresMore, drift,
-                driftMore, blocked, blockedMore, steps);
+                driftMore, blocked, blockedMore, steps,
+                "plan".equals(summary.command()) ? "Changes proposed" : "Changes applied", changes);
     }
 
     static String time(Instant instant) {

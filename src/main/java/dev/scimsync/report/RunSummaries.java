@@ -64,14 +64,22 @@ public class RunSummaries {
         FirstLines<ReportPage.Blocked> blocked = new FirstLines<>();
         plannedOps.forEachBlocked(run.opsRunId(), op -> blocked.add(new ReportPage.Blocked(op.kind().action(),
                 op.objectKey(), op.lineNo() == null ? "" : "" + op.lineNo(), op.detail())));
+        Changes.Written changes = new Changes.Written(List.of(), null);
+        try {
+            // before the summary, which lists the out dir's files
+            changes = Changes.write(plannedOps, run.opsRunId(), outDir, end.planOnly());
+        } catch (UncheckedIOException e) {
+            log.error("cannot write the run's changes: {}", e.getMessage());
+        }
         RunSummary summary = new RunSummary(run.runId(), run.jobName(), run.command(), run.planRunId(),
                 run.startedAt(), end.finishedAt(), end.exitCode(), end.outcome(), end.problem(), inputs(run),
                 rows(counts), driftLines.total, blocked.total, end.requests(), end.steps(), run.outDir(),
-                files(outDir), unapplied(run.opsRunId(), end.roleColumns()));
+                files(outDir), changes.counts(), unapplied(run.opsRunId(), end.roleColumns()));
         try {
             AtomicFiles.write(outDir.resolve(SUMMARY_JSON), summary.toPrettyJson() + "\n");
             AtomicFiles.write(outDir.resolve(REPORT_HTML), html.render(ReportPage.of(summary, failures.lines,
-                    failures.more(), driftLines.lines, driftLines.more(), blocked.lines, blocked.more())));
+                    failures.more(), driftLines.lines, driftLines.more(), blocked.lines, blocked.more(),
+                    changes.groups())));
         } catch (UncheckedIOException e) {
             log.error("cannot write the run's summary: {}", e.getMessage());
         }

@@ -16,21 +16,24 @@ import java.util.Map;
  * @param drift   lines of drift.csv
  * @param blocked lines of blocked.csv (operations held back by a safety rule)
  * @param files   the files of the run's out dir
+ * @param changes operations by what they do ({@code create}, {@code deactivate}...): proposed by a plan, applied by
+ *                sync and apply; absent from summaries written before it was counted
  * @param unapplied the input columns whose values the target does not take (absent when there are none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String job, String command, String planRunId, Instant startedAt,
                          Instant finishedAt, int exitCode, String outcome, String problem, List<Input> inputs,
                          Map<String, Map<String, Long>> rows, long drift, long blocked, Map<String, Long> requests,
-                         List<StepTiming> steps, String outDir, List<String> files, List<Unapplied> unapplied) {
+                         List<StepTiming> steps, String outDir, List<String> files, Map<String, Long> changes,
+                         List<Unapplied> unapplied) {
 
-    /** A summary with no unapplied column. */
+    /** A summary with no change counted and no unapplied column. */
     public RunSummary(String runId, String job, String command, String planRunId, Instant startedAt,
                       Instant finishedAt, int exitCode, String outcome, String problem, List<Input> inputs,
                       Map<String, Map<String, Long>> rows, long drift, long blocked, Map<String, Long> requests,
                       List<StepTiming> steps, String outDir, List<String> files) {
         this(runId, job, command, planRunId, startedAt, finishedAt, exitCode, outcome, problem, inputs, rows, drift,
-                blocked, requests, steps, outDir, files, null);
+                blocked, requests, steps, outDir, files, null, null);
     }
 
     /**

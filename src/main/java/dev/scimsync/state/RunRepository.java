@@ -56,6 +56,13 @@ public class RunRepository {
                 .findFirst();
     }
 
+    /** The newest finished run that applied this plan ({@code apply --plan PLAN}), if any. */
+    public Optional<RunRecord> lastFinishedApplyOf(String planRunId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_run WHERE plan_run_id = ? AND command = 'apply'"
+                + " AND exit_code IS NOT NULL ORDER BY started_at DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", MAPPER,
+                planRunId).stream().findFirst();
+    }
+
     /** Every run, most recent first. */
     public List<RunRecord> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM sync_run ORDER BY started_at DESC, run_id DESC", MAPPER);

@@ -30,4 +30,20 @@ public class RowErrorRepository {
                 (rs, n) -> new RowErrorRecord(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)), runId, kind);
     }
+
+    /** The first {@code limit} errors of one input, in line order; {@code limit} is at least 0. */
+    public List<RowErrorRecord> first(String runId, String kind, int limit) {
+        return jdbc.query("SELECT kind, line_no, seq, column_name, reason, row_key, raw FROM row_error"
+                        + " WHERE run_id = ? AND kind = ? ORDER BY run_id, kind, line_no, seq FETCH FIRST "
+                        + Math.max(0, limit) + " ROWS ONLY",
+                (rs, n) -> new RowErrorRecord(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), runId, kind);
+    }
+
+    /** How many errors one input's rows have (a row may have several). */
+    public long count(String runId, String kind) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM row_error WHERE run_id = ? AND kind = ?", Long.class,
+                runId, kind);
+        return n == null ? 0 : n;
+    }
 }

@@ -39,7 +39,7 @@ class HistoryAndReportCommandsTest {
 
         assertThat(report.exitCode).as(report.toString()).isZero();
         assertThat(report.out).contains("run " + sync + ": sync of job job", "exit 1: finished, some rows",
-                "users: unchanged 1, invalid 1", "step load-users", "files in " + dir.resolve("reports").resolve(sync))
+                "rows: 2 - unchanged 1, invalid 1, failed 0", "users: 2 - unchanged 1, invalid 1", "step load-users", "files in " + dir.resolve("reports").resolve(sync))
                 .containsPattern("report\\.html +[0-9,]+ bytes").contains("failed-users.csv", "summary.json");
     }
 

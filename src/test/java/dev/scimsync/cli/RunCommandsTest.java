@@ -60,8 +60,9 @@ class RunCommandsTest {
                 "inputs: { memberships: " + dir.resolve("memberships.csv") + ", users: " + dir.resolve("users.csv")));
         Cli plan = Cli.run("plan", job.toString(), "--state-db", stateDb());
         assertThat(plan.exitCode).isEqualTo(ExitCodes.OK);
-        assertThat(plan.out).containsPattern("exit 0: plan made, 2 rows to change: review plan.csv, then run"
-                + " 'scim-sync apply --plan [0-9a-f-]+'").doesNotContain("all in sync");
+        assertThat(plan.out).contains("Plan: 1 to create, 1 to update, 0 to deactivate, 0 to remove from teams, 1 to"
+                + " add to teams.", "exit 0: plan made").containsPattern("then run: scim-sync apply " + job
+                + " --plan [0-9a-f-]+\n$").doesNotContain("all in sync");
 
         Cli user = Cli.run("explain", "NEW1@example.com", "--state-db", stateDb());
         Cli team = Cli.run("explain", "research", "--state-db", stateDb());
@@ -185,7 +186,7 @@ class RunCommandsTest {
                 + "bad,,,owner,\n");
         Cli invalid = Cli.run("validate", job.toString());
         assertThat(invalid.exitCode).isEqualTo(ExitCodes.FAILURES);
-        assertThat(invalid.out).contains("line 4, column email: duplicate email 'NEW1@example.com' (also on line 3")
+        assertThat(invalid.out).contains("line 4, column email: duplicate email (ignoring case) 'NEW1@example.com' (also on line 3")
                 .contains("line 5, column org_role").contains("4 rows, 2 valid, 2 invalid");
 
         Files.writeString(dir.resolve("users.csv"), "username\nx\n");
