@@ -2,7 +2,6 @@ package dev.scimsync.cli;
 
 import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
-import dev.scimsync.config.JobFiles;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.job.SecretSource;
 import dev.scimsync.job.TargetCheck;
@@ -50,11 +49,8 @@ final class CheckTargetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JobConfig config;
-        try {
-            config = JobFiles.load(job.jobFile, job.overrides());
-        } catch (ConfigException e) {
-            e.problems().forEach(problem -> err.println("scim-sync: " + problem));
+        JobConfig config = job.loadOrExplain(err);
+        if (config == null) {
             return ExitCodes.USAGE;
         }
         Targets targets = new Targets(secrets);

@@ -1,9 +1,13 @@
 package dev.scimsync.cli;
 
+import dev.scimsync.config.ConfigException;
+import dev.scimsync.config.JobConfig;
+import dev.scimsync.config.JobFiles;
 import dev.scimsync.config.Overrides;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** The job file and the options that override it. */
@@ -44,6 +48,16 @@ final class JobOptions {
 
     @Option(names = "--requests-per-second", paramLabel = "R", description = "Request rate limit (0 = none).")
     Double requestsPerSecond;
+
+    /** The job file with the options applied; null after printing each of its problems (then exit 2). */
+    JobConfig loadOrExplain(PrintWriter err) {
+        try {
+            return JobFiles.load(jobFile, overrides());
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> err.println("scim-sync: " + problem));
+            return null;
+        }
+    }
 
     Overrides overrides() {
         return new Overrides(targetUrl, dialect, tokenEnv, users, teams, memberships, roles, out, concurrency,

@@ -1,8 +1,6 @@
 package dev.scimsync.cli;
 
-import dev.scimsync.config.ConfigException;
 import dev.scimsync.config.JobConfig;
-import dev.scimsync.config.JobFiles;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.job.JobApplication;
 import dev.scimsync.job.SyncRunner;
@@ -53,11 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JobConfig config;
-        try {
-            config = JobFiles.load(job.jobFile, job.overrides());
-        } catch (ConfigException e) {
-            e.problems().forEach(problem -> err.println("scim-sync: " + problem));
+        JobConfig config = job.loadOrExplain(err);
+        if (config == null) {
             return ExitCodes.USAGE;
         }
         Path scratch;
