@@ -61,6 +61,13 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Start with a large generated organisation, the one bench/GenerateOrg.java writes (benchmarks).")
     String seedOrg;
 
+    @Option(names = "--max-results", defaultValue = "9999", paramLabel = "N",
+            description = "Answer at most N resources a page, whatever count asks for. Default: ${DEFAULT-VALUE}.")
+    int maxResults;
+
+    @Option(names = "--no-filter", description = "Act as a server without filtering: every filter answers 400 invalidFilter.")
+    boolean noFilter;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +88,8 @@ final class EmulatorCommand implements Callable<Integer> {
             options = EmulatorOptions.of(key).withHost(host).withPort(port).withDialect(parsedDialect)
                     .withLatencyMs(latencyMs).withFailRate(failRate).withThrottleRate(throttleRate)
                     .withRetryAfterSeconds(retryAfterSeconds).withSeed(seed).withDemoOrg(demoOrg)
-                    .withSeedOrg(seedOrg == null ? null : GeneratedOrg.parse(seedOrg));
+                    .withSeedOrg(seedOrg == null ? null : GeneratedOrg.parse(seedOrg))
+                    .withMaxResults(maxResults).withFilterSupported(!noFilter);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("scim-sync emulator: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -20,10 +20,17 @@ import java.util.Objects;
  * @param unauthorizedAfterWrites once this many writes have been accepted, the key is revoked: every later request
  *                          with it answers 401, as when an admin revokes a key during a run ({@link
  *                          WandbEmulator#changeToken} issues one that works); -1 for never
+ * @param maxResults        the most resources one list page holds, whatever {@code count} asks for (1..{@value
+ *                          Page#MAX_COUNT}); {@code itemsPerPage} then says how many came, and the scim2
+ *                          {@code /ServiceProviderConfig} names it as {@code filter.maxResults}
+ * @param filterSupported   false for a server without filtering: a list with a {@code filter} answers 400
+ *                          {@code invalidFilter} (RFC 7644 §3.4.2.2 has a server decline a filter it cannot apply
+ *                          rather than return unfiltered results) and {@code /ServiceProviderConfig} says
+ *                          {@code filter.supported: false}
  */
 public record EmulatorOptions(String host, int port, EmulatorDialect dialect, String token, long latencyMs,
         double failRate, double throttleRate, long seed, int retryAfterSeconds, boolean demoOrg,
-        GeneratedOrg seedOrg, long unauthorizedAfterWrites) {
+        GeneratedOrg seedOrg, long unauthorizedAfterWrites, int maxResults, boolean filterSupported) {
 
     public EmulatorOptions {
         if (host == null || host.isBlank()) {
@@ -48,69 +55,83 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
             throw new IllegalArgumentException("unauthorizedAfterWrites must be -1 (never) or more, was "
                     + unauthorizedAfterWrites);
         }
+        if (maxResults < 1 || maxResults > Page.MAX_COUNT) {
+            throw new IllegalArgumentException("maxResults must be within 1.." + Page.MAX_COUNT + ", was " + maxResults);
+        }
     }
 
     /**
      * Loopback, a free port, dialect {@code wandb}, no latency, no faults, seed 0, Retry-After 1 s, empty org, a key
-     * never revoked.
+     * never revoked, pages of up to {@value Page#MAX_COUNT} resources, filters supported.
      */
     public static EmulatorOptions of(String token) {
-        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false, null, -1);
+        return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false, null, -1,
+                Page.MAX_COUNT, true);
     }
 
     public EmulatorOptions withHost(String value) {
         return new EmulatorOptions(value, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withPort(int value) {
         return new EmulatorOptions(host, value, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withDialect(EmulatorDialect value) {
         return new EmulatorOptions(host, port, value, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withLatencyMs(long value) {
         return new EmulatorOptions(host, port, dialect, token, value, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withFailRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, value, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withThrottleRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, value, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withSeed(long value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, value,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withRetryAfterSeconds(int value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                value, demoOrg, seedOrg, unauthorizedAfterWrites);
+                value, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withDemoOrg(boolean value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, value, seedOrg, unauthorizedAfterWrites);
+                retryAfterSeconds, value, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withSeedOrg(GeneratedOrg value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, value, unauthorizedAfterWrites);
+                retryAfterSeconds, demoOrg, value, unauthorizedAfterWrites, maxResults, filterSupported);
     }
 
     public EmulatorOptions withUnauthorizedAfterWrites(long value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, value);
+                retryAfterSeconds, demoOrg, seedOrg, value, maxResults, filterSupported);
+    }
+
+    public EmulatorOptions withMaxResults(int value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, value, filterSupported);
+    }
+
+    public EmulatorOptions withFilterSupported(boolean value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, value);
     }
 
     /** Like the generated one, but the token is masked so options can be logged safely. */
@@ -119,7 +140,8 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
         return "EmulatorOptions[host=" + host + ", port=" + port + ", dialect=" + dialect.id() + ", token=****"
                 + ", latencyMs=" + latencyMs + ", failRate=" + failRate + ", throttleRate=" + throttleRate
                 + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + ", seedOrg=" + seedOrg
-                + ", unauthorizedAfterWrites=" + unauthorizedAfterWrites + "]";
+                + ", unauthorizedAfterWrites=" + unauthorizedAfterWrites + ", maxResults=" + maxResults
+                + ", filterSupported=" + filterSupported + "]";
     }
 
     private static void requireRate(String name, double rate) {

@@ -21,9 +21,11 @@ final class GroupsHandler implements ResourceHandler {
     private final OrgStore store;
     private final Renderer renderer;
     private final Clock clock;
+    private final Listing listing;
 
-    GroupsHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock) {
+    GroupsHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock, Listing listing) {
         this.dialect = dialect;
+        this.listing = listing;
         this.store = store;
         this.renderer = renderer;
         this.clock = clock;
@@ -48,8 +50,8 @@ final class GroupsHandler implements ResourceHandler {
     }
 
     private ScimResponse list(ScimRequest request) {
-        Predicate<Team> filter = Filter.predicate(request.param("filter"), FILTERABLE);
-        Page page = Page.from(request);
+        Predicate<Team> filter = listing.filter(request, FILTERABLE);
+        Page page = listing.page(request);
         Page.Selection<TeamView> selection = store.read(org -> {
             Page.Selection<Team> teams = page.select(org.teams(), filter);
             return new Page.Selection<>(teams.total(), teams.items().stream().map(org::view).toList());

@@ -8,16 +8,16 @@ import java.util.function.Predicate;
 
 /**
  * RFC 7644 paging: {@code startIndex} is 1-based (default 1, values below 1 count as 1), {@code count} defaults
- * to and is capped at {@value #MAX_COUNT} (negative values count as 0).
+ * to and is capped at the server's page size, at most {@value #MAX_COUNT} (negative values count as 0).
  */
 record Page(int startIndex, int count) {
 
     static final int MAX_COUNT = 9999;
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
-    static Page from(ScimRequest request) {
+    static Page from(ScimRequest request, int maxCount) {
         int startIndex = Math.max(1, number(request.param("startIndex"), 1));
-        int count = Math.min(MAX_COUNT, Math.max(0, number(request.param("count"), MAX_COUNT)));
+        int count = Math.min(maxCount, Math.max(0, number(request.param("count"), maxCount)));
         return new Page(startIndex, count);
     }
 

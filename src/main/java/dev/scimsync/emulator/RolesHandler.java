@@ -20,9 +20,11 @@ final class RolesHandler implements ResourceHandler {
 
     private final OrgStore store;
     private final Clock clock;
+    private final Listing listing;
 
-    RolesHandler(OrgStore store, Clock clock) {
+    RolesHandler(OrgStore store, Clock clock, Listing listing) {
         this.store = store;
+        this.listing = listing;
         this.clock = clock;
     }
 
@@ -45,8 +47,8 @@ final class RolesHandler implements ResourceHandler {
     }
 
     private ScimResponse list(ScimRequest request) {
-        Predicate<Role> filter = Filter.predicate(request.param("filter"), FILTERABLE);
-        Page page = Page.from(request);
+        Predicate<Role> filter = listing.filter(request, FILTERABLE);
+        Page page = listing.page(request);
         Page.Selection<Role> selection = store.read(org -> page.select(org.roles(), filter));
         return ScimResponse.json(200, page.render(selection.total(),
                 selection.items().stream().map(RoleRenderer::role).map(Json::bytes).toList()));

@@ -4,16 +4,18 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /ServiceProviderConfig} in the scim2 dialect (RFC 7643 §5): PATCH and ETags supported, no bulk, no
- * sort, filters with at most {@value Page#MAX_COUNT} results per page. W&amp;B serves no such endpoint.
+ * sort, filters (unless switched off) and pages of at most the configured size. W&amp;B serves no such endpoint.
  */
 final class ServiceProviderConfigHandler implements ResourceHandler {
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
     private final String baseUrl;
+    private final Listing listing;
 
-    ServiceProviderConfigHandler(String baseUrl) {
+    ServiceProviderConfigHandler(String baseUrl, Listing listing) {
         this.baseUrl = baseUrl;
+        this.listing = listing;
     }
 
     @Override
@@ -26,7 +28,8 @@ final class ServiceProviderConfigHandler implements ResourceHandler {
         node.put("documentationUri", "https://datatracker.ietf.org/doc/html/rfc7644");
         node.putObject("patch").put("supported", true);
         node.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
-        node.putObject("filter").put("supported", true).put("maxResults", Page.MAX_COUNT);
+        node.putObject("filter").put("supported", listing.filterSupported())
+                .put("maxResults", listing.maxResults());
         node.putObject("changePassword").put("supported", false);
         node.putObject("sort").put("supported", false);
         node.putObject("etag").put("supported", true);

@@ -17,9 +17,11 @@ final class UsersHandler implements ResourceHandler {
     private final OrgStore store;
     private final UserJsonCache json;
     private final Clock clock;
+    private final Listing listing;
 
-    UsersHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock) {
+    UsersHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock, Listing listing) {
         this.dialect = dialect;
+        this.listing = listing;
         this.store = store;
         this.json = new UserJsonCache(renderer);
         this.clock = clock;
@@ -44,8 +46,8 @@ final class UsersHandler implements ResourceHandler {
     }
 
     private ScimResponse list(ScimRequest request) {
-        Predicate<User> filter = Filter.predicate(request.param("filter"), UserAttributes.FILTERABLE);
-        Page page = Page.from(request);
+        Predicate<User> filter = listing.filter(request, UserAttributes.FILTERABLE);
+        Page page = listing.page(request);
         Page.Selection<UserView> selection = store.read(org -> {
             Page.Selection<User> users = page.select(org.users(), filter);
             return new Page.Selection<>(users.total(), users.items().stream().map(org::view).toList());

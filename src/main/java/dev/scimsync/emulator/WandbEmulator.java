@@ -106,13 +106,14 @@ public final class WandbEmulator implements AutoCloseable {
             store.write(org -> options.seedOrg().seed(org, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         }
         Renderer renderer = Renderer.forDialect(options.dialect(), baseUrl);
+        Listing listing = Listing.of(options);
         Map<String, ResourceHandler> resources = new java.util.HashMap<>(Map.of(
-                "Users", new UsersHandler(options.dialect(), store, renderer, clock),
-                "Groups", new GroupsHandler(options.dialect(), store, renderer, clock)));
+                "Users", new UsersHandler(options.dialect(), store, renderer, clock, listing),
+                "Groups", new GroupsHandler(options.dialect(), store, renderer, clock, listing)));
         if (options.dialect().isWandb()) {
-            resources.put("Roles", new RolesHandler(store, clock));
+            resources.put("Roles", new RolesHandler(store, clock, listing));
         } else {
-            resources.put("ServiceProviderConfig", new ServiceProviderConfigHandler(baseUrl));
+            resources.put("ServiceProviderConfig", new ServiceProviderConfigHandler(baseUrl, listing));
         }
         RequestLog requestLog = new RequestLog(RECORDED_REQUESTS);
         Faults faults = new Faults(options.throttleRate(), options.failRate(), options.seed(),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The SCIM client of one target: the three APIs, the target's {@link ScimDialect}, paging and look-up helpers.
@@ -26,6 +25,8 @@ public final class ScimClient implements AutoCloseable {
     private final RolesApi roles;
     private final ServiceProviderConfigApi providerConfigApi;
     private volatile Optional<ServiceProviderConfig> providerConfig;
+    private final Lookup lookup = new Lookup(
+            () -> serviceProviderConfig().map(ServiceProviderConfig::filterSupported).orElse(true));
 
     private ScimClient(ScimClientSettings settings, ClientClock clock) {
         this.settings = settings;
@@ -100,8 +101,9 @@ public final class ScimClient implements AutoCloseable {
         try {
             ServiceProviderConfig config = providerConfigApi.get();
             if (config != null) {
-                log.info("{}/ServiceProviderConfig: at most {} results a page, ETags {}, bulk {}", settings.baseUrl(),
-                        config.maxResults() > 0 ? config.maxResults() : "unlimited",
+                log.info("{}/ServiceProviderConfig: at most {} results a page, filters {}, ETags {}, bulk {}",
+                        settings.baseUrl(), config.maxResults() > 0 ? config.maxResults() : "unlimited",
+                        config.filterSupported() ? "supported" : "not supported (look-ups list instead)",
                         config.etagSupported() ? "supported" : "not supported",
                         config.bulkSupported() ? "supported (not used)" : "not supported");
             }
@@ -178,21 +180,22 @@ public final class ScimClient implements AutoCloseable {
 
     /**
      * The user with this e-mail (case-insensitive). Results are checked against the e-mail, so a server that
-     * ignores the filter cannot hand back someone else.
+     * ignores the filter cannot hand back someone else; one that cannot filter is listed instead (see {@link Lookup}).
      */
     public Optional<ScimUser> findUserByEmail(String email) {
-        return first(users.list(ScimFilter.eq("emails.value", email), null, null),
+        return lookup.find("/Users", "emails.value", email, filter -> users.list(filter, null, null),
+                action -> forEachUser(null, action),
                 user -> user.emails().stream().anyMatch(e -> email.equalsIgnoreCase(e.value())));
     }
 
     public Optional<ScimUser> findUserByUserName(String userName) {
-        return first(users.list(ScimFilter.eq("userName", userName), null, null),
-                user -> userName.equalsIgnoreCase(user.userName()));
+        return lookup.find("/Users", "userName", userName, filter -> users.list(filter, null, null),
+                action -> forEachUser(null, action), user -> userName.equalsIgnoreCase(user.userName()));
     }
 
     public Optional<ScimGroup> findGroupByName(String displayName) {
-        return first(groups.list(ScimFilter.eq("displayName", displayName), null, null),
-                group -> displayName.equals(group.displayName()));
+        return lookup.find("/Groups", "displayName", displayName, filter -> groups.list(filter, null, null),
+                action -> forEachGroup(null, action), group -> displayName.equals(group.displayName()));
     }
 
     public void deactivateUser(String userId) {
@@ -213,9 +216,5 @@ public final class ScimClient implements AutoCloseable {
     @Override
     public void close() {
         feign.close();
-    }
-
-    private static <T> Optional<T> first(ListResponse<T> page, Predicate<T> matches) {
-        return page.resources().stream().filter(matches).findFirst();
     }
 }

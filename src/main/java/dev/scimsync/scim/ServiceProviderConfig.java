@@ -20,6 +20,11 @@ public record ServiceProviderConfig(Supported patch, Bulk bulk, Filter filter, S
         return filter != null && filter.maxResults() > 0 ? filter.maxResults() : 0;
     }
 
+    /** Whether the {@code filter} parameter is honoured; false when the provider says no or says nothing. */
+    public boolean filterSupported() {
+        return filter != null && filter.supported();
+    }
+
     public boolean etagSupported() {
         return etag != null && etag.supported();
     }

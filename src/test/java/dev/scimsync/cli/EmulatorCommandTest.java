@@ -50,6 +50,43 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void maxResultsAndNoFilterShapeTheServer() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ScimSyncCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread server = new Thread(() -> exit.set(cli.execute("emulator", "--port", "0", "--token", "t",
+                "--dialect", "scim2", "--max-results", "3", "--no-filter")));
+        server.start();
+        Matcher ready = awaitReadyLine(out);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(ready.group(1)
+                + "/ServiceProviderConfig")).header("Authorization", "Bearer t").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> filtered = http.send(HttpRequest.newBuilder(URI.create(ready.group(1)
+                + "/Users?filter=userName%20eq%20%22a%22")).header("Authorization", "Bearer t").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(config.body().replace(" ", "")).contains("\"filter\":{\"supported\":false,\"maxResults\":3}");
+        assertThat(filtered.statusCode()).isEqualTo(400);
+        assertThat(filtered.body()).contains("invalidFilter");
+
+        server.interrupt();
+        server.join(5_000);
+        assertThat(exit.get()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aMaxResultsOutsideOneTo9999IsAUsageError() {
+        for (String bad : new String[] {"0", "-1", "10000", "many"}) {
+            Cli cli = Cli.run("emulator", "--port", "0", "--max-results", bad);
+
+            assertThat(cli.exitCode).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err).as(bad).containsIgnoringCase("max");
+        }
+    }
+
+    @Test
     void anUnknownDialectIsAUsageError() {
         Cli cli = Cli.run("emulator", "--port", "0", "--dialect", "ldap");
 

@@ -14,7 +14,7 @@ class EmulatorOptionsTest {
         EmulatorOptions options = EmulatorOptions.of("k");
 
         assertThat(options).isEqualTo(new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, "k", 0, 0.0, 0.0,
-                0L, 1, false, null, -1));
+                0L, 1, false, null, -1, Page.MAX_COUNT, true));
         assertThat(options.withPort(8080).withDialect(EmulatorDialect.SCIM2).withSeed(5).port()).isEqualTo(8080);
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A W&B emulator holding the demo organisation, job files pointing at it, and views of what it holds, for tests
@@ -51,8 +52,13 @@ final class EmulatedOrg implements AutoCloseable {
 
     /** The demo organisation behind a plain RFC 7644 service provider (the emulator's scim2 mode). */
     static EmulatedOrg scim2(Path dir) {
-        return new EmulatedOrg(dir, "key-1", EmulatorOptions.of("key-1").withDemoOrg(true)
-                .withDialect(EmulatorDialect.SCIM2), "scim2");
+        return scim2(dir, options -> options);
+    }
+
+    /** The scim2 demo organisation on a server shaped by {@code options} (page size, filtering...). */
+    static EmulatedOrg scim2(Path dir, UnaryOperator<EmulatorOptions> options) {
+        return new EmulatedOrg(dir, "key-1", options.apply(EmulatorOptions.of("key-1").withDemoOrg(true)
+                .withDialect(EmulatorDialect.SCIM2)), "scim2");
     }
 
     /** The key the emulator accepts now. */
