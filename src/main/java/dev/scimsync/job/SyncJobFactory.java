@@ -19,6 +19,7 @@ import dev.scimsync.input.InputFileRepository;
 import dev.scimsync.plan.PlannedOp;
 import dev.scimsync.plan.OpState;
 import dev.scimsync.plan.PlannedOpRepository;
+import dev.scimsync.plan.ToSendPages;
 import dev.scimsync.snapshot.SnapshotRepository;
 import dev.scimsync.validate.RowErrorRepository;
 import dev.scimsync.state.OwnershipLedger;
@@ -43,8 +44,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -224,24 +223,6 @@ public class SyncJobFactory {
     }
 
     private JdbcPagingItemReader<PlannedOp> pendingOps(RunContext run) {
-        try {
-            JdbcPagingItemReader<PlannedOp> reader = new JdbcPagingItemReaderBuilder<PlannedOp>()
-                    .name("pending-ops")
-                    // what is left is what planned_op says is left: a restart reads it again from the start
-                    .saveState(false)
-                    .dataSource(dataSource)
-                    .selectClause("SELECT " + PlannedOpRepository.COLUMNS)
-                    .fromClause("FROM planned_op")
-                    .whereClause("WHERE run_id = :runId AND state IN ('PENDING', 'SENDING')")
-                    .parameterValues(Map.of("runId", run.run().opsRunId()))
-                    .sortKeys(Map.of("seq", Order.ASCENDING))
-                    .pageSize(run.config().limits().chunkSize())
-                    .rowMapper(PlannedOpRepository.MAPPER)
-                    .build();
-            reader.afterPropertiesSet();
-            return reader;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot build the reader of planned operations", e);
-        }
+        return ToSendPages.reader(dataSource, run.run().opsRunId(), run.config().limits().chunkSize());
     }
 }

@@ -95,10 +95,7 @@ public class RunRowDeleter {
                 jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
                 return;
             }
-            // the keys are not dense (planned_op's seq leaves gaps between phases): a slice ends at the key that
-            // many rows on from where it starts
-            String sliceEnd = "SELECT MAX(" + key + ") FROM (SELECT " + key + " FROM " + table + " WHERE run_id = ? AND "
-                    + key + " >= ? ORDER BY " + key + " FETCH FIRST " + slice + " ROWS ONLY) slice";
+            String sliceEnd = sliceEnd(table, key, slice);
             long from = Long.MIN_VALUE;
             Long to;
             while ((to = jdbc.queryForObject(sliceEnd, Long.class, runId, from)) != null) {
@@ -108,6 +105,18 @@ public class RunRowDeleter {
             }
         });
         jdbc.update("DELETE FROM " + PRUNED_RUN + " WHERE run_id = ?", runId);
+    }
+
+    /**
+     * The query for where a slice of a run's rows ends: the keys are not dense (planned_op's seq leaves gaps between
+     * phases), so a slice ends at the key that many rows on from where it starts. It orders by {@code run_id} too, the
+     * primary key's first column: H2 reads in index order only when ORDER BY names the index's leading columns, and
+     * otherwise reads every remaining row of the run and sorts them, for every slice. ({@code row_error}'s primary key
+     * has its kind before the line number, so its slices still read the run's remaining invalid rows.)
+     */
+    static String sliceEnd(String table, String key, int slice) {
+        return "SELECT MAX(" + key + ") FROM (SELECT " + key + " FROM " + table + " WHERE run_id = ? AND " + key
+                + " >= ? ORDER BY run_id, " + key + " FETCH FIRST " + slice + " ROWS ONLY) slice";
     }
 
     /**
