@@ -98,26 +98,14 @@ public final class ScimClient implements AutoCloseable {
         if (!dialect.readsServiceProviderConfig()) {
             return Optional.empty();
         }
-        try {
-            ServiceProviderConfig config = providerConfigApi.get();
-            if (config != null) {
-                log.info("{}/ServiceProviderConfig: at most {} results a page, filters {}, ETags {}, bulk {}",
-                        settings.baseUrl(), config.maxResults() > 0 ? config.maxResults() : "unlimited",
-                        config.filterSupported() ? "supported" : "not supported (look-ups list instead)",
-                        config.etagSupported() ? "supported" : "not supported",
-                        config.bulkSupported() ? "supported (not used)" : "not supported");
-            }
-            return Optional.ofNullable(config);
-        } catch (ScimAuthException e) {
-            throw e;
-        } catch (ScimException e) {
-            if (e.status() < 0) {
-                throw e;
-            }
-            log.info("{}/ServiceProviderConfig not served (HTTP {}): default paging, no ETags", settings.baseUrl(),
-                    e.status());
-            return Optional.empty();
-        }
+        Optional<ServiceProviderConfig> served = probeServiceProviderConfig();
+        served.ifPresent(config -> log.info(
+                "{}/ServiceProviderConfig: at most {} results a page, filters {}, ETags {}, bulk {}",
+                settings.baseUrl(), config.maxResults() > 0 ? config.maxResults() : "unlimited",
+                config.filterSupported() ? "supported" : "not supported (look-ups list instead)",
+                config.etagSupported() ? "supported" : "not supported",
+                config.bulkSupported() ? "supported (not used)" : "not supported"));
+        return served;
     }
 
     /**
@@ -136,6 +124,8 @@ public final class ScimClient implements AutoCloseable {
             if (e.status() < 0) {
                 throw e;
             }
+            log.info("{}/ServiceProviderConfig not served (HTTP {}): default paging, no ETags, filters assumed",
+                    settings.baseUrl(), e.status());
             return Optional.empty();
         }
     }
