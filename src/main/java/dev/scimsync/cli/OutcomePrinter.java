@@ -22,7 +22,7 @@ final class OutcomePrinter {
      *                when the command has none
      */
     static void print(RunResult result, PrintWriter out, PrintWriter err, String jobFile) {
-        if (result.appliedBy() != null) {
+        if (result.appliedBefore()) {
             appliedBefore(result, out);
             return;
         }
@@ -59,7 +59,7 @@ final class OutcomePrinter {
     /** {@code apply} of a plan that an earlier run applied: nothing was started or sent. */
     private static void appliedBefore(RunResult result, PrintWriter out) {
         out.printf("scim-sync apply: nothing sent: plan %s was applied by run %s (exit %s), and has nothing left to"
-                + " send%n", result.run().planRunId(), result.appliedBy(), result.run().exitCode());
+                + " send%n", result.run().planRunId(), result.run().runId(), result.run().exitCode());
         out.println("  its reports: " + result.outDir());
         out.println("  to change the organisation further, make a new plan: scim-sync plan JOB.yml");
         out.printf("exit %d: %s%n", result.exitCode(), "nothing to do");

@@ -17,13 +17,13 @@ import java.util.Map;
  * @param changes   operations by what they do ({@code create}, {@code deactivate}...), proposed by a plan or applied
  *                  by sync and apply; empty when the run's summary could not be made
  * @param blocked   operations held back by a safety rule
- * @param appliedBy for {@code apply} of a plan that has nothing left to send: the run that applied it (then
- *                  {@code run} is that run, and nothing was started or sent); null otherwise
+ * @param appliedBefore for {@code apply} of a plan that has nothing left to send: {@code run} is the earlier run
+ *                      that applied it, and nothing was started or sent
  * @param notes     what the run left out on purpose, once each (input columns the target does not take)
  */
 public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
                         Map<String, Long> requests, String problem, Map<String, Long> changes, long blocked,
-                        String appliedBy, List<String> notes) {
+                        boolean appliedBefore, List<String> notes) {
 
     public RunResult {
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -31,7 +31,7 @@ public record RunResult(RunRecord run, BatchStatus status, int exitCode, Map<Str
 
     public RunResult(RunRecord run, BatchStatus status, int exitCode, Map<String, Long> rowCounts,
                      Map<String, Long> requests, String problem) {
-        this(run, status, exitCode, rowCounts, requests, problem, Map.of(), 0, null, List.of());
+        this(run, status, exitCode, rowCounts, requests, problem, Map.of(), 0, false, List.of());
     }
 
     public Path outDir() {

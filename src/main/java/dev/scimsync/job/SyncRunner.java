@@ -160,7 +160,7 @@ public class SyncRunner {
         RunRecord by = earlier.get();
         log.info("plan {} was applied by run {}: nothing left to send", planRunId, by.runId());
         return Optional.of(new RunResult(by, BatchStatus.COMPLETED, ExitCodes.OK, Map.of(), Map.of(), null,
-                Map.of(), 0, by.runId(), List.of()));
+                Map.of(), 0, true, List.of()));
     }
 
     /**
@@ -261,7 +261,7 @@ public class SyncRunner {
         List<String> notes = summary.unapplied() == null ? List.of()
                 : summary.unapplied().stream().map(RunSummary.Unapplied::text).toList();
         return new RunResult(finished, execution.getStatus(), exitCode, counted, context.requestCounts(), problem,
-                summary.changes() == null ? Map.of() : summary.changes(), summary.blocked(), null, notes);
+                summary.changes() == null ? Map.of() : summary.changes(), summary.blocked(), false, notes);
     }
 
     /** Writes summary.json and report.html; returns the summary for the state database, null if it failed. */
