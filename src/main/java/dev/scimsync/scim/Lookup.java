@@ -6,9 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -16,17 +14,17 @@ import java.util.function.Predicate;
  * Finds one resource by an {@code attribute eq "value"} filter on any server: one that filters; one that says in
  * {@code /ServiceProviderConfig} that it does not; one that declines the filter with 400 {@code invalidFilter} (RFC
  * 7644 §3.4.2.2); and one that ignores it and answers a page of everything. The last three are answered by listing
- * the whole collection and picking the match. That costs a full listing, but look-ups only follow a 409 or a lost
+ * the collection up to the page that holds the match. That costs a full listing, but look-ups only follow a 409 or a lost
  * answer, and a wrong "not found" would create a user twice or fail a row that could have been linked.
  */
 final class Lookup {
 
     private static final Logger log = LoggerFactory.getLogger(Lookup.class);
 
-    /** Lists a whole collection, page by page. */
+    /** Lists a collection page by page until a resource matches; no page after that one is read. */
     @FunctionalInterface
     interface Listing<T> {
-        long forEach(Consumer<? super T> action);
+        Optional<T> first(Predicate<T> matches);
     }
 
     private final BooleanSupplier filtersDeclared;
@@ -59,13 +57,7 @@ final class Lookup {
                 }
             }
         }
-        AtomicReference<T> found = new AtomicReference<>();
-        all.forEach(resource -> {
-            if (found.get() == null && matches.test(resource)) {
-                found.set(resource);
-            }
-        });
-        return Optional.ofNullable(found.get());
+        return all.first(matches);
     }
 
     private static boolean morePagesThanCame(ListResponse<?> page) {

@@ -1,9 +1,12 @@
 package dev.scimsync.scim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Pages a list with {@code startIndex}/{@code count} until {@code totalResults} is reached or a page comes back
@@ -23,6 +26,32 @@ final class Pager {
     /** @return the number of resources passed to {@code action} */
     static <T> long forEach(PageSource<T> source, int pageSize, Function<T, String> idOf, Consumer<? super T> action,
             String method, String url) {
+        long[] seen = {0};
+        walk(source, pageSize, idOf, resource -> {
+            action.accept(resource);
+            seen[0]++;
+            return true;
+        }, method, url);
+        return seen[0];
+    }
+
+    /** The first resource that matches, reading no page after the one that holds it. */
+    static <T> Optional<T> first(PageSource<T> source, int pageSize, Function<T, String> idOf,
+            Predicate<? super T> matches, String method, String url) {
+        List<T> found = new ArrayList<>(1);
+        walk(source, pageSize, idOf, resource -> {
+            if (matches.test(resource)) {
+                found.add(resource);
+                return false;
+            }
+            return true;
+        }, method, url);
+        return found.stream().findFirst();
+    }
+
+    /** Hands each resource to {@code visit} in order until it answers false or the list ends. */
+    private static <T> void walk(PageSource<T> source, int pageSize, Function<T, String> idOf,
+            Predicate<? super T> visit, String method, String url) {
         long seen = 0;
         String firstId = null;
         int startIndex = 1;
@@ -30,7 +59,7 @@ final class Pager {
             ListResponse<T> page = source.fetch(startIndex, pageSize);
             List<T> resources = page.resources();
             if (resources.isEmpty()) {
-                return seen;
+                return;
             }
             String pageFirstId = idOf.apply(resources.get(0));
             if (startIndex == 1) {
@@ -40,12 +69,16 @@ final class Pager {
                         + startIndex + " starts again with id " + firstId + "; use a page size at least as large"
                         + " as the number of resources", 200, null, method, url, null);
             }
-            resources.forEach(action);
+            for (T resource : resources) {
+                if (!visit.test(resource)) {
+                    return;
+                }
+            }
             seen += resources.size();
             startIndex += resources.size();
             boolean done = page.totalResults() != null ? seen >= page.totalResults() : resources.size() < pageSize;
             if (done) {
-                return seen;
+                return;
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The SCIM client of one target: the three APIs, the target's {@link ScimDialect}, paging and look-up helpers.
@@ -162,6 +163,16 @@ public final class ScimClient implements AutoCloseable {
                 ScimGroup::id, action, "GET", settings.baseUrl() + "/Groups");
     }
 
+    private Optional<ScimUser> firstUser(Predicate<ScimUser> matches) {
+        return Pager.first((start, count) -> users.list(null, start, count), pageSize(), ScimUser::id, matches,
+                "GET", settings.baseUrl() + "/Users");
+    }
+
+    private Optional<ScimGroup> firstGroup(Predicate<ScimGroup> matches) {
+        return Pager.first((start, count) -> groups.list(null, start, count), pageSize(), ScimGroup::id, matches,
+                "GET", settings.baseUrl() + "/Groups");
+    }
+
     public long forEachRole(String filter, Consumer<? super ScimRole> action) {
         RolesApi api = roles();
         return Pager.forEach((start, count) -> api.list(filter, start, count), pageSize(),
@@ -174,18 +185,18 @@ public final class ScimClient implements AutoCloseable {
      */
     public Optional<ScimUser> findUserByEmail(String email) {
         return lookup.find("/Users", "emails.value", email, filter -> users.list(filter, null, null),
-                action -> forEachUser(null, action),
+                this::firstUser,
                 user -> user.emails().stream().anyMatch(e -> email.equalsIgnoreCase(e.value())));
     }
 
     public Optional<ScimUser> findUserByUserName(String userName) {
         return lookup.find("/Users", "userName", userName, filter -> users.list(filter, null, null),
-                action -> forEachUser(null, action), user -> userName.equalsIgnoreCase(user.userName()));
+                this::firstUser, user -> userName.equalsIgnoreCase(user.userName()));
     }
 
     public Optional<ScimGroup> findGroupByName(String displayName) {
         return lookup.find("/Groups", "displayName", displayName, filter -> groups.list(filter, null, null),
-                action -> forEachGroup(null, action), group -> displayName.equals(group.displayName()));
+                this::firstGroup, group -> displayName.equals(group.displayName()));
     }
 
     public void deactivateUser(String userId) {

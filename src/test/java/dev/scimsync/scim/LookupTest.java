@@ -94,6 +94,27 @@ class LookupTest {
         }
     }
 
+    /** Listing instead of filtering reads up to the page that holds the match, and every page only for a miss. */
+    @Test
+    void listingStopsAtThePageThatHoldsTheMatch() {
+        try (Emulated target = Emulated.start("scim2", o -> o.withMaxResults(PAGE).withFilterSupported(false),
+                s -> s)) {
+            IntStream.rangeClosed(1, USERS).forEach(i -> target.createUser("user%02d".formatted(i)));
+            int pages = (USERS + PAGE - 1) / PAGE;
+            for (int i = 1; i <= USERS; i++) {
+                target.emulator.resetCounts();
+                assertThat(target.client.findUserByUserName("user%02d".formatted(i))).isPresent();
+                assertThat(target.emulator.requests()).as("user%02d", i)
+                        .filteredOn(r -> r.pathAndQuery().startsWith("/scim/Users"))
+                        .hasSize((i - 1) / PAGE + 1);
+            }
+            target.emulator.resetCounts();
+            assertThat(target.client.findUserByUserName("nobody")).isEmpty();
+            assertThat(target.emulator.requests()).filteredOn(r -> r.pathAndQuery().startsWith("/scim/Users"))
+                    .hasSize(pages);
+        }
+    }
+
     @Test
     void aBadRequestOtherThanInvalidFilterIsNotHiddenByListing() throws Exception {
         try (RecordingServer server = new RecordingServer()) {
