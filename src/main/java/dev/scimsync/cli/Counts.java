@@ -1,10 +1,8 @@
 package dev.scimsync.cli;
 
 import dev.scimsync.report.RowStatus;
-import dev.scimsync.report.RunSummary;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,18 +39,6 @@ final class Counts {
             }
         }
         return line.toString();
-    }
-
-    /** A summary's rows of every input, by status. */
-    static Map<String, Long> rows(RunSummary summary) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (RowStatus status : RowStatus.values()) {
-            long n = summary.total(status.label());
-            if (n > 0) {
-                byStatus.put(status.label(), n);
-            }
-        }
-        return byStatus;
     }
 
     /**

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ final class HistoryCommand extends StateCommand {
 
     /** E.g. {@code 314 - created 12, unchanged 300, invalid 2, failed 0}: as the run's terminal said them. */
     static String counts(RunSummary summary) {
-        return summary.rows().isEmpty() ? "no rows" : Counts.rows(Counts.rows(summary));
+        Map<String, Long> rows = summary.rowsByStatus();
+        return rows.isEmpty() ? "no rows" : Counts.rows(rows);
     }
 }

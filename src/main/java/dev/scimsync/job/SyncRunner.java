@@ -251,13 +251,8 @@ public class SyncRunner {
             return new RunResult(finished, execution.getStatus(), exitCode, rows, context.requestCounts(), problem);
         }
         // the summary's counts, not the report step's: they are what report RUN and history show, also for a run
-        // that stopped before its report step; none at all for a run that stopped before reading a row
-        Map<String, Long> counted = new LinkedHashMap<>();
-        if (!summary.rows().isEmpty()) {
-            for (RowStatus status : RowStatus.values()) {
-                counted.put(status.label(), summary.total(status.label()));
-            }
-        }
+        // that stopped before its report step
+        Map<String, Long> counted = summary.rowsByStatus();
         List<String> notes = summary.unapplied() == null ? List.of()
                 : summary.unapplied().stream().map(RunSummary.Unapplied::text).toList();
         return new RunResult(finished, execution.getStatus(), exitCode, counted, context.requestCounts(), problem,

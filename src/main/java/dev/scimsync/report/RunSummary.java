@@ -5,6 +5,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,20 @@ public record RunSummary(String runId, String job, String command, String planRu
      * back, or {@code --partial}) had the absent-* policies and the row-drop guard off.
      */
     public record Input(String kind, String path, String sha256, long rows, boolean partial) {
+    }
+
+    /**
+     * The rows of every input by status, each status in {@link RowStatus}'s order; empty for a run that stopped before
+     * reading a row. What the terminal, {@code report RUN} and {@code history} count.
+     */
+    public Map<String, Long> rowsByStatus() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            for (RowStatus status : RowStatus.values()) {
+                byStatus.put(status.label(), total(status.label()));
+            }
+        }
+        return byStatus;
     }
 
     /** Rows of every kind with this status. */
