@@ -73,6 +73,36 @@ class TargetsTest {
                 .withMessageStartingWith("target: HTTPS_PROXY ");
     }
 
+    /** The JVM's proxy properties reach the client's settings: over the environment, under the job file. */
+    @org.junit.jupiter.api.Test
+    void theJvmsProxyPropertiesReachTheClientBetweenTheJobFileAndTheEnvironment() throws IOException {
+        java.util.Properties jvm = new java.util.Properties();
+        jvm.setProperty("https.proxyHost", "jvm-proxy.example.com");
+        jvm.setProperty("https.proxyPort", "3128");
+        Targets targets = new Targets(new SecretSource() {
+            @Override
+            public Map<String, String> environment() {
+                return Map.of("TARGETS_TEST_KEY", "k", "HTTPS_PROXY", "http://env-proxy.example.com:8080");
+            }
+
+            @Override
+            public java.util.Properties systemProperties() {
+                return jvm;
+            }
+        });
+
+        var fromJvm = targets.settingsFor(job(
+                "target: { url: \"https://wandb.example.com/scim\", token-env: TARGETS_TEST_KEY }\n")).proxy();
+        var fromJobFile = targets.settingsFor(job("target: { url: \"https://wandb.example.com/scim\","
+                + " token-env: TARGETS_TEST_KEY, proxy: \"http://file-proxy.example.com:9000\" }\n")).proxy();
+
+        assertThat(fromJvm.isDirect()).isFalse();
+        assertThat(fromJvm.host() + ":" + fromJvm.port()).isEqualTo("jvm-proxy.example.com:3128");
+        assertThat(fromJvm.source()).isEqualTo("https.proxyHost");
+        assertThat(fromJobFile.host() + ":" + fromJobFile.port()).isEqualTo("file-proxy.example.com:9000");
+        assertThat(fromJobFile.source()).isEqualTo("target.proxy");
+    }
+
     @org.junit.jupiter.api.Test
     void theEmbeddedEmulatorIsReachedDirectlyWhateverTheEnvironmentSays() throws IOException {
         Targets withProxy = new Targets(() -> Map.of("HTTP_PROXY", "http://127.0.0.1:9"));
