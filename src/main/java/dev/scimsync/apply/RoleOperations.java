@@ -64,8 +64,6 @@ final class RoleOperations {
         List<String> current = role.customPermissions().stream().map(ScimPermission::name).toList();
         List<String> add = new ArrayList<>(p.permissions());
         add.removeAll(current);
-        add.removeAll(role.permissions().stream().filter(ScimPermission::inherited).map(ScimPermission::name)
-                .toList());
         List<String> remove = new ArrayList<>(current);
         remove.removeAll(p.permissions());
         boolean put = !p.inheritedFrom().equalsIgnoreCase(String.valueOf(role.inheritedFrom()))

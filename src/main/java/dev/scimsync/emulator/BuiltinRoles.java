@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The W&amp;B built-in roles and the permissions a custom role inherits from them. */
+/**
+ * The W&amp;B built-in roles. The permissions a custom role inherits are listed as the documentation's example shows
+ * them; the built-in roles' full permission sets are not documented, so the emulator does not make them up, and a
+ * custom permission is kept as given even where the inherited role might grant it too.
+ */
 final class BuiltinRoles {
 
     static final String ADMIN = "admin";
@@ -13,9 +17,8 @@ final class BuiltinRoles {
     static final String VIEWER = "viewer";
     static final Set<String> ALL = Set.of(ADMIN, MEMBER, VIEWER);
 
-    static final List<String> VIEWER_PERMISSIONS = List.of("project:read", "run:read", "artifact:read");
-    static final List<String> MEMBER_PERMISSIONS = List.of("project:read", "run:read", "artifact:read",
-            "project:update", "run:update", "artifact:update");
+    /** The one inherited permission the documented example lists ({@code isInherited: true}). */
+    static final List<String> DOCUMENTED_INHERITED = List.of("artifact:read");
 
     private static final Pattern PERMISSION = Pattern.compile("^[a-z]+:[a-z]+$");
 
@@ -28,9 +31,12 @@ final class BuiltinRoles {
         return ALL.contains(lower) ? lower : null;
     }
 
-    /** The permissions a custom role inheriting from {@code inheritedFrom} (member or viewer) has implicitly. */
+    /**
+     * The permissions listed as inherited by a custom role inheriting from {@code inheritedFrom} (member or viewer):
+     * only what the documentation shows, for either.
+     */
     static List<String> inherited(String inheritedFrom) {
-        return MEMBER.equals(inheritedFrom) ? MEMBER_PERMISSIONS : VIEWER_PERMISSIONS;
+        return DOCUMENTED_INHERITED;
     }
 
     /** {@code member} or {@code viewer} in any case, lower-cased; 400 for anything else. */

@@ -104,7 +104,8 @@ final class RoleDraft {
         if (sameName != null && (original == null || !sameName.id().equals(original.id()))) {
             throw ScimException.conflict("a role named " + name + " already exists");
         }
-        permissions.removeAll(BuiltinRoles.inherited(inheritedFrom));
+        // kept exactly as given: W&B lists a custom permission as the role's own even where the inherited role
+        // grants it too, and keeps it across a PUT that changes the inherited role
         List<String> custom = List.copyOf(permissions);
         if (original == null) {
             Role role = new Role(Org.newId(), name, description, inheritedFrom, custom, now, now, 1);

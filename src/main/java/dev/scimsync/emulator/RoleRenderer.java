@@ -1,6 +1,5 @@
 package dev.scimsync.emulator;
 
-import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,10 +21,10 @@ final class RoleRenderer {
         node.put("inheritedFrom", role.inheritedFrom());
         node.put("organizationID", ORGANIZATION_ID);
         ArrayNode permissions = node.putArray("permissions");
-        List<String> inherited = BuiltinRoles.inherited(role.inheritedFrom());
-        inherited.forEach(name -> permissions.addObject().put("name", name).put("isInherited", true));
-        role.customPermissions().stream().filter(name -> !inherited.contains(name))
-                .forEach(name -> permissions.addObject().put("name", name).put("isInherited", false));
+        BuiltinRoles.inherited(role.inheritedFrom())
+                .forEach(name -> permissions.addObject().put("name", name).put("isInherited", true));
+        // every custom permission, also one the inherited role lists: it is the role's own
+        role.customPermissions().forEach(name -> permissions.addObject().put("name", name).put("isInherited", false));
         Renderer.meta(node, "Role", role.created(), role.lastModified(), "Roles/" + role.id(), role.version());
         return node;
     }

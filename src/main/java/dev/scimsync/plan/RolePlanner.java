@@ -124,12 +124,10 @@ public class RolePlanner {
         List<String> permissions = role.permissions();
         String description = role.description();
         List<String> remote = split(r.permissions());
+        // the role's own permissions against the row's, as sets: what the inherited role grants does not count,
+        // since W&B keeps a custom permission as given and across a change of the inherited role
         List<String> add = new ArrayList<>(permissions);
         add.removeAll(remote);
-        if (inherited.equals(r.inheritedFrom())) {
-            // a permission the inherited role grants already is never listed as the role's own
-            add.removeAll(split(r.inherited()));
-        }
         List<String> remove = new ArrayList<>(remote);
         remove.removeAll(permissions);
         String remoteDescription = r.description();

@@ -3,6 +3,7 @@ package dev.scimsync.emulator;
 import static dev.scimsync.emulator.ScimHttp.patchOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,16 +37,57 @@ class RolesTest extends EmulatorTestBase {
         return roles.valueStream().map(role -> role.get("name").asString()).toList();
     }
 
+    private static List<String> inherited(JsonNode role) {
+        return role.get("permissions").valueStream().filter(p -> p.get("isInherited").asBoolean())
+                .map(p -> p.get("name").asString()).toList();
+    }
+
     @Test
-    void memberRoleInheritsSixPermissionsAndDoesNotRepeatThem() {
-        String id = createRole("editor", "member", "project:update", "run:stop");
+    void theDocumentedExampleIsListedAsTheDocumentationShowsIt() {
+        String id = createRole("Sample custom role", "member", "project:update");
 
         JsonNode role = http.get("/Roles/" + id).expect(200).body();
 
-        assertThat(role.get("permissions").valueStream().filter(p -> p.get("isInherited").asBoolean())
-                .map(p -> p.get("name").asString()).toList()).containsExactly("project:read", "run:read",
-                        "artifact:read", "project:update", "run:update", "artifact:update");
-        assertThat(custom(role)).containsExactly("run:stop");
+        assertThat(inherited(role)).containsExactly("artifact:read");
+        assertThat(custom(role)).containsExactly("project:update");
+    }
+
+    /** Every permission the emulator lists as inherited, by either built-in role a custom role can inherit. */
+    private List<String> everyInheritedPermission() {
+        List<String> all = new ArrayList<>();
+        for (String from : List.of("member", "viewer")) {
+            String probe = createRole("probe-" + from, from);
+            all.addAll(inherited(http.get("/Roles/" + probe).expect(200).body()));
+            http.delete("/Roles/" + probe).expect(204);
+        }
+        return all;
+    }
+
+    @Test
+    void customPermissionsAreKeptAsGivenEvenWhereTheInheritedRoleListsThem() {
+        List<String> overlapping = everyInheritedPermission();
+        assertThat(overlapping).as("the probe needs an inherited permission to overlap with").isNotEmpty();
+        for (String from : List.of("member", "viewer")) {
+            String id = createRole("overlap-" + from, from, overlapping.get(0), "project:update");
+
+            JsonNode role = http.get("/Roles/" + id).expect(200).body();
+
+            assertThat(custom(role)).as(from).containsExactly(overlapping.get(0), "project:update");
+        }
+    }
+
+    @Test
+    void switchingTheInheritedRoleAndBackKeepsEveryCustomPermission() {
+        String id = createRole("switcher", "member", "project:update", "artifact:read", "run:stop");
+        for (String from : List.of("viewer", "member", "viewer", "member")) {
+            JsonNode role = http.put("/Roles/" + id, """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Role"],"name":"switcher","description":"d",
+                     "inheritedFrom":"%s"}""".formatted(from)).expect(200).body();
+
+            assertThat(role.get("inheritedFrom").asString()).isEqualTo(from);
+            assertThat(custom(role)).as("after a PUT to " + from)
+                    .containsExactly("project:update", "artifact:read", "run:stop");
+        }
     }
 
     @Test

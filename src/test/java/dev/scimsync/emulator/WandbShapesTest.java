@@ -81,8 +81,7 @@ class WandbShapesTest extends EmulatorTestBase {
         assertThat(role.get("organizationID").asString()).isNotBlank();
         assertThat(role.get("inheritedFrom").asString()).isEqualTo("viewer");
         assertThat(role.get("permissions").toString()).isEqualTo("""
-                [{"name":"project:read","isInherited":true},{"name":"run:read","isInherited":true},\
-                {"name":"artifact:read","isInherited":true},{"name":"run:stop","isInherited":false}]""");
+                [{"name":"artifact:read","isInherited":true},{"name":"run:stop","isInherited":false}]""");
     }
 
     @Test

@@ -161,7 +161,7 @@ class TeamsAndRolesTest extends DemoOrgJobTest {
         assertThat(org.roles().get("auditor").customPermissions()).extracting(ScimPermission::name)
                 .containsExactly("run:stop");
         assertThat(org.roles().get("release-manager").customPermissions()).extracting(ScimPermission::name)
-                .containsExactly("run:delete");
+                .containsExactly("project:update", "run:delete");
         assertThat(teamRole("alice@example.com", "research")).isEqualTo("member");
         assertThat(org.writes()).extracting(r -> r.method() + " " + r.pathAndQuery().replaceAll("/[0-9a-f-]{36}", "/ID"))
                 .containsExactlyInAnyOrder("POST /scim/Roles", "PUT /scim/Roles/ID", "PATCH /scim/Roles/ID",
@@ -170,6 +170,40 @@ class TeamsAndRolesTest extends DemoOrgJobTest {
 
         assertThat(sync(job, roles).exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(org.writes()).as("a re-run with no change").isEmpty();
+    }
+
+    /** One step of a role's life: roles.csv's inherited role and permissions, and the one write it should cost. */
+    private record RoleStep(String inheritedFrom, String permissions, String write, List<String> own) {
+    }
+
+    @Test
+    void aRoleKeepsItsOwnPermissionsWhenItsInheritedRoleSwitchesAndBack() throws IOException {
+        // the documented example: inherits member, custom permission project:update; the documentation lists
+        // artifact:read as inherited from member, and a row may still name it as the role's own
+        List<String> both = List.of("artifact:read", "project:update");
+        List<RoleStep> steps = List.of(
+                new RoleStep("member", "project:update", "POST /scim/Roles", List.of("project:update")),
+                new RoleStep("member", "artifact:read;project:update", "PATCH /scim/Roles/ID", both),
+                new RoleStep("viewer", "artifact:read;project:update", "PUT /scim/Roles/ID", both),
+                new RoleStep("member", "artifact:read;project:update", "PUT /scim/Roles/ID", both));
+        String job = "inputs: { roles: %s }\n";
+        for (RoleStep step : steps) {
+            Path roles = org.file("roles.csv", "name,inherited_from,permissions,description\nreviewer,"
+                    + step.inheritedFrom() + "," + step.permissions() + ",Reviews\n");
+            org.emulator.resetCounts();
+
+            assertThat(sync(job, roles).exitCode()).as(step.toString()).isEqualTo(ExitCodes.OK);
+
+            assertThat(org.writes()).as(step.toString())
+                    .extracting(r -> r.method() + " " + r.pathAndQuery().replaceAll("/[0-9a-f-]{36}", "/ID"))
+                    .containsExactly(step.write());
+            assertThat(org.roles().get("reviewer").inheritedFrom()).isEqualTo(step.inheritedFrom());
+            assertThat(org.roles().get("reviewer").customPermissions()).extracting(ScimPermission::name)
+                    .as(step.toString()).containsExactlyInAnyOrderElementsOf(step.own());
+            org.emulator.resetCounts();
+            assertThat(sync(job, roles).exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(org.writes()).as("a re-run after " + step).isEmpty();
+        }
     }
 
     @Test
