@@ -67,6 +67,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
     private UserOperations users;
     private TeamOperations teams;
     private RoleOperations roles;
+    private ServiceAccountOperations serviceAccounts;
     private KnownIds knownIds;
     /** Phases sent and not yet waited for, oldest first; the last chunk's stay out while the next is read. */
     private final Deque<Sent> out = new ArrayDeque<>();
@@ -100,6 +101,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
             knownIds = new KnownIds(targetIds, opsRunId);
             teams = new TeamOperations(scim, knownIds);
             roles = new RoleOperations(scim);
+            serviceAccounts = new ServiceAccountOperations(scim);
         }
         List<? extends PlannedOp> ops = chunk.getItems();
         if (ops.isEmpty()) {
@@ -314,6 +316,7 @@ public final class OpWriter implements ItemWriter<PlannedOp>, StepExecutionListe
             case CREATE_ROLE -> List.of(roles.create(op, unknown));
             case UPDATE_ROLE -> List.of(roles.update(op));
             case DELETE_ROLE -> List.of(roles.delete(op));
+            case CREATE_SERVICE_ACCOUNT -> List.of(serviceAccounts.create(op, unknown));
             case CREATE_USER, REACTIVATE_USER, UPDATE_USER, DEACTIVATE_USER -> List.of(users.execute(op, unknown));
         };
     }

@@ -46,6 +46,11 @@ final class ConfigChecks {
             problems.add("inputs.roles: the scim2 dialect has no custom roles (/Roles is a W&B extension); remove"
                     + " roles.csv from this job or use dialect wandb");
         }
+        if (config.target() != null && config.inputs() != null && config.inputs().serviceAccounts() != null
+                && "scim2".equals(config.target().dialect())) {
+            problems.add("inputs.service-accounts: the scim2 dialect has no service accounts (they are made through"
+                    + " W&B's GraphQL API); remove service-accounts.csv from this job or use dialect wandb");
+        }
         problems.sort(Comparator.comparingInt((String p) -> SECTIONS.indexOf(p.split("[. ]", 2)[0]))
                 .thenComparing(Comparator.naturalOrder()));
         return problems;
@@ -63,8 +68,8 @@ final class ConfigChecks {
 
     private static void crossInputs(InputsConfig inputs, List<String> problems) {
         if (inputs.users() == null && inputs.teams() == null && inputs.memberships() == null
-                && inputs.roles() == null) {
-            problems.add("inputs needs at least one of users, teams, memberships, roles");
+                && inputs.roles() == null && inputs.serviceAccounts() == null) {
+            problems.add("inputs needs at least one of users, teams, memberships, roles, service-accounts");
         }
         inputs.columns().forEach((kind, renamed) -> {
             List<String> known = InputsConfig.KNOWN_COLUMNS.get(kind);

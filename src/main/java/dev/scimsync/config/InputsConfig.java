@@ -13,13 +13,14 @@ import java.util.Map;
  * @param columns   input kind ({@code users}, ...) → logical column ({@code email}, ...) → header in the file
  * @param delimiter {@code ,}, {@code ;} or {@code tab}; null to tell from each file's header line
  * @param encoding  {@code utf-8} or {@code windows-1252}; null for UTF-8
+ * @param serviceAccounts service-accounts.csv: team service accounts that must exist (W&amp;B only)
  * @param values    input kind → logical column → value as the export spells it → value scim-sync knows, e.g.
  *                  {@code users → active → SUSPENDED → false}; a cell matches a source value ignoring case and
  *                  surrounding spaces
  */
 public record InputsConfig(Path users, Path teams, Path memberships, Path roles,
                            Map<String, Map<String, String>> columns, String delimiter, String encoding,
-                           Map<String, Map<String, Map<String, String>>> values) {
+                           Map<String, Map<String, Map<String, String>>> values, Path serviceAccounts) {
 
     /** Input kinds and their logical columns; a column's default header is its logical name. */
     public static final Map<String, List<String>> KNOWN_COLUMNS = known();
@@ -51,9 +52,16 @@ public record InputsConfig(Path users, Path teams, Path memberships, Path roles,
         values = Collections.unmodifiableMap(valuesCopy);
     }
 
+    /** The four SCIM inputs, without service accounts. */
+    public InputsConfig(Path users, Path teams, Path memberships, Path roles,
+                        Map<String, Map<String, String>> columns, String delimiter, String encoding,
+                        Map<String, Map<String, Map<String, String>>> values) {
+        this(users, teams, memberships, roles, columns, delimiter, encoding, values, null);
+    }
+
     /** Files and renamed headers only: comma or semicolon told from the header, UTF-8, values as written. */
     public InputsConfig(Path users, Path teams, Path memberships, Path roles, Map<String, Map<String, String>> columns) {
-        this(users, teams, memberships, roles, columns, null, null, null);
+        this(users, teams, memberships, roles, columns, null, null, null, null);
     }
 
     /** The delimiter {@code inputs.delimiter} names, or null to tell it from each file's header line. */
@@ -87,6 +95,7 @@ public record InputsConfig(Path users, Path teams, Path memberships, Path roles,
         known.put("teams", List.of("team"));
         known.put("memberships", List.of("team", "email", "role"));
         known.put("roles", List.of("name", "inherited_from", "permissions", "description"));
+        known.put("service-accounts", List.of("team", "description"));
         return Collections.unmodifiableMap(known);
     }
 }

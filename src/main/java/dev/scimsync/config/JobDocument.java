@@ -15,12 +15,12 @@ import java.util.Map;
 record JobDocument(String name, Target target, Inputs inputs, Policy policy, Limits limits, String out) {
 
     record Target(String url, String dialect, String auth, String tokenEnv, String username, String proxy,
-                  String proxyCredentialsEnv, String caFile) {
+                  String proxyCredentialsEnv, String caFile, String graphqlUrl) {
     }
 
     record Inputs(String users, String teams, String memberships, String roles,
                   Map<String, Map<String, String>> columns, String delimiter, String encoding,
-                  Map<String, Map<String, Map<String, String>>> values) {
+                  Map<String, Map<String, Map<String, String>>> values, String serviceAccounts) {
     }
 
     record Policy(AbsentUsers absentUsers, AbsentMembers absentMembers, AbsentRoles absentRoles,
@@ -40,7 +40,7 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private TargetConfig targetConfig(Overrides o) {
-        Target t = target != null ? target : new Target(null, null, null, null, null, null, null, null);
+        Target t = target != null ? target : new Target(null, null, null, null, null, null, null, null, null);
         return new TargetConfig(
                 or(o.targetUrl(), t.url()),
                 or(o.dialect(), or(t.dialect(), TargetConfig.DEFAULT_DIALECT)),
@@ -49,17 +49,19 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
                 t.username(),
                 t.proxy(),
                 t.proxyCredentialsEnv(),
-                path("target.ca-file", t.caFile()));
+                path("target.ca-file", t.caFile()),
+                t.graphqlUrl());
     }
 
     private InputsConfig inputsConfig(Overrides o) {
-        Inputs i = inputs != null ? inputs : new Inputs(null, null, null, null, null, null, null, null);
+        Inputs i = inputs != null ? inputs : new Inputs(null, null, null, null, null, null, null, null, null);
         return new InputsConfig(
                 or(o.users(), path("inputs.users", i.users())),
                 or(o.teams(), path("inputs.teams", i.teams())),
                 or(o.memberships(), path("inputs.memberships", i.memberships())),
                 or(o.roles(), path("inputs.roles", i.roles())),
-                i.columns(), i.delimiter(), i.encoding(), i.values());
+                i.columns(), i.delimiter(), i.encoding(), i.values(),
+                path("inputs.service-accounts", i.serviceAccounts()));
     }
 
     private PolicyConfig policyConfig() {

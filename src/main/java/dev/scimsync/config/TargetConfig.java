@@ -15,6 +15,8 @@ import java.nio.file.Path;
  *                            proxy environment variables and the JVM's proxy properties. Never holds credentials
  * @param proxyCredentialsEnv names the environment variable that holds the proxy's {@code user:password}
  * @param caFile              a PEM bundle of CA certificates trusted for the target, on top of the JVM's own
+ * @param graphqlUrl          W&amp;B's GraphQL endpoint (service accounts); null: {@code <host>/graphql}, derived
+ *                            from {@code url}
  */
 public record TargetConfig(
         @NotBlank(message = "is required")
@@ -37,7 +39,10 @@ public record TargetConfig(
         String proxy,
         @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*", message = "must be an environment variable name like PROXY_AUTH")
         String proxyCredentialsEnv,
-        Path caFile) {
+        Path caFile,
+        @Pattern(regexp = "(?i:https?)://[A-Za-z0-9.\\-\\[\\]:]+(/[^\\s?#]*)?",
+                message = "must be an absolute http/https URL")
+        String graphqlUrl) {
 
     public static final String EMBEDDED = "embedded";
     public static final String DEFAULT_DIALECT = "wandb";
@@ -48,7 +53,13 @@ public record TargetConfig(
 
     /** A target reached directly (or as the environment says), trusting the JVM's CAs. */
     public TargetConfig(String url, String dialect, String auth, String tokenEnv, String username) {
-        this(url, dialect, auth, tokenEnv, username, null, null, null);
+        this(url, dialect, auth, tokenEnv, username, null, null, null, null);
+    }
+
+    /** A target with its network settings, the GraphQL endpoint derived from {@code url}. */
+    public TargetConfig(String url, String dialect, String auth, String tokenEnv, String username, String proxy,
+                        String proxyCredentialsEnv, Path caFile) {
+        this(url, dialect, auth, tokenEnv, username, proxy, proxyCredentialsEnv, caFile, null);
     }
 
     /** True when the run uses the built-in emulator instead of a real host. */

@@ -27,6 +27,8 @@ final class Org {
     private final Map<String, Role> roles = new LinkedHashMap<>();
     /** Team creation order, and each user's teams: a user's team roles without visiting every team. */
     private final Map<String, Long> teamOrder = new HashMap<>();
+    /** Each team's service accounts, by team id, in creation order; they are no users of the SCIM API. */
+    private final Map<String, List<ServiceAccount>> serviceAccounts = new HashMap<>();
     private final Map<String, Set<String>> teamIdsByUser = new HashMap<>();
     private long teamsCreated;
 
@@ -134,6 +136,7 @@ final class Org {
         if (old != null) {
             teamIdByName.remove(lower(old.name()));
             teamOrder.remove(id);
+            serviceAccounts.remove(id);
             forgetMembers(old);
         }
     }
@@ -145,6 +148,20 @@ final class Org {
                 teamIdsByUser.remove(userId);
             }
         }
+    }
+
+    /** A team's service accounts, oldest first. */
+    List<ServiceAccount> serviceAccounts(String teamId) {
+        return List.copyOf(serviceAccounts.getOrDefault(teamId, List.of()));
+    }
+
+    /** Every team's service accounts. */
+    List<ServiceAccount> allServiceAccounts() {
+        return serviceAccounts.values().stream().flatMap(List::stream).toList();
+    }
+
+    void addServiceAccount(ServiceAccount account) {
+        serviceAccounts.computeIfAbsent(account.teamId(), t -> new ArrayList<>()).add(account);
     }
 
     Role role(String id) {

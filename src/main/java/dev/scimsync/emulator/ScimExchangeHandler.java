@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the emulator, in order: authentication (401, not counted), fault injection, routing
- * {@code /scim/<Resource>[/<id>]} to a {@link ResourceHandler}, recording, then the latency, answering. The latency is
+ * {@code /scim/<Resource>[/<id>]} to a {@link ResourceHandler} (and {@code /graphql} to the {@link GraphqlHandler}),
+ * recording, then the latency, answering. The latency is
  * the target's whole answer time: a response leaves {@code latencyMs} after its request was read (or as soon as it
  * is ready, if the work took longer), so the emulator's own work is part of it instead of being added on top.
  */
@@ -23,6 +24,7 @@ final class ScimExchangeHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ScimExchangeHandler.class);
     private static final String BASE_PATH = "/scim";
+    private static final String GRAPHQL_PATH = "/graphql";
     private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final Auth auth;
@@ -30,10 +32,13 @@ final class ScimExchangeHandler implements HttpHandler {
     private final long latencyMs;
     private final Map<String, ResourceHandler> resources;
     private final RequestLog requestLog;
+    private final GraphqlHandler graphql;
     private volatile long writeLatencyMs;
 
+    /** @param graphql answers {@code /graphql}, or null where the dialect has no GraphQL API */
     ScimExchangeHandler(Auth auth, Faults faults, long latencyMs, Map<String, ResourceHandler> resources,
-            RequestLog requestLog) {
+            RequestLog requestLog, GraphqlHandler graphql) {
+        this.graphql = graphql;
         this.auth = auth;
         this.faults = faults;
         this.latencyMs = latencyMs;
@@ -73,6 +78,9 @@ final class ScimExchangeHandler implements HttpHandler {
     private ScimResponse dispatch(HttpExchange exchange, String method, URI uri, byte[] body) {
         try {
             String path = uri.getPath();
+            if (graphql != null && path.equals(GRAPHQL_PATH)) {
+                return graphql.handle(method, body);
+            }
             if (!path.equals(BASE_PATH) && !path.startsWith(BASE_PATH + "/")) {
                 throw ScimException.notFound("no such endpoint: " + path);
             }
@@ -129,7 +137,9 @@ final class ScimExchangeHandler implements HttpHandler {
             return;
         }
         byte[] bytes = response.body();
-        exchange.getResponseHeaders().set("Content-Type", "application/scim+json");
+        if (!response.headers().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/scim+json");
+        }
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

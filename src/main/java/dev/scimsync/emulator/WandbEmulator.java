@@ -20,7 +20,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * An in-memory stand-in for a W&amp;B organisation's SCIM API ({@code /scim/Users}, {@code /scim/Groups},
- * {@code /scim/Roles}) on the JDK's HTTP server, for tests, benchmarks and the demo. Thread-safe; serves many
+ * {@code /scim/Roles}) and the two GraphQL operations of team service accounts ({@code /graphql}) on the JDK's HTTP server, for tests, benchmarks and the demo. Thread-safe; serves many
  * concurrent clients on a bounded pool of daemon threads. Shares no code with the SCIM client, so a client bug
  * cannot hide behind a matching server bug.
  *
@@ -53,11 +53,13 @@ public final class WandbEmulator implements AutoCloseable {
     private final RequestLog requestLog;
     private final Auth auth;
     private final ScimExchangeHandler handler;
+    private final OrgStore store;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private WandbEmulator(HttpServer server, ExecutorService executor, EmulatorDialect dialect, String baseUrl,
-            RequestLog requestLog, Auth auth, ScimExchangeHandler handler) {
+            RequestLog requestLog, Auth auth, ScimExchangeHandler handler, OrgStore store) {
         this.server = server;
+        this.store = store;
         this.handler = handler;
         this.auth = auth;
         this.executor = executor;
@@ -120,12 +122,12 @@ public final class WandbEmulator implements AutoCloseable {
                 options.retryAfterSeconds());
         Auth auth = new Auth(options.token(), options.unauthorizedAfterWrites());
         ScimExchangeHandler handler = new ScimExchangeHandler(auth, faults, options.latencyMs(), resources,
-                requestLog);
+                requestLog, options.dialect().isWandb() ? new GraphqlHandler(store, clock) : null);
         server.createContext("/", handler);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog, auth, handler);
+        return new WandbEmulator(server, executor, options.dialect(), baseUrl, requestLog, auth, handler, store);
     }
 
     /**
@@ -154,6 +156,15 @@ public final class WandbEmulator implements AutoCloseable {
     /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim}, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * Every team's service accounts, with the API keys generated for them: for tests that show a key never reaches
+     * the tool. Served at {@code /graphql} in the W&amp;B dialects only.
+     */
+    public List<EmulatedServiceAccount> serviceAccounts() {
+        return store.read(org -> org.allServiceAccounts().stream().map(a -> new EmulatedServiceAccount(a.id(),
+                org.team(a.teamId()).name(), a.description(), a.apiKey())).toList());
     }
 
     public int port() {

@@ -24,6 +24,7 @@ public final class InputFileRules {
         put(files, InputKind.USERS, inputs.users());
         put(files, InputKind.TEAMS, inputs.teams());
         put(files, InputKind.MEMBERSHIPS, inputs.memberships());
+        put(files, InputKind.SERVICE_ACCOUNTS, inputs.serviceAccounts());
         return files;
     }
 

@@ -12,7 +12,8 @@ public enum InputKind {
     USERS("users", List.of("email"), List.of("username", "display_name", "org_role", "active")),
     TEAMS("teams", List.of("team"), List.of()),
     MEMBERSHIPS("memberships", List.of("team", "email"), List.of("role")),
-    ROLES("roles", List.of("name", "inherited_from"), List.of("permissions", "description"));
+    ROLES("roles", List.of("name", "inherited_from"), List.of("permissions", "description")),
+    SERVICE_ACCOUNTS("service-accounts", List.of("team", "description"), List.of());
 
     private final String id;
     private final List<String> requiredColumns;
@@ -47,7 +48,8 @@ public enum InputKind {
     }
 
     /**
-     * The columns that identify a row (a user's email, a team, a team and an email, a role's name): a row whose key
+     * The columns that identify a row (a user's email, a team, a team and an email, a role's name, a team and a
+     * service account's description): a row whose key
      * columns are all filled in carries a key, and only such rows count towards {@code policy.max-row-drop}.
      */
     public List<String> keyColumns() {
@@ -56,6 +58,7 @@ public enum InputKind {
             case TEAMS -> List.of("team");
             case MEMBERSHIPS -> List.of("team", "email");
             case ROLES -> List.of("name");
+            case SERVICE_ACCOUNTS -> List.of("team", "description");
         };
     }
 
@@ -73,6 +76,7 @@ public enum InputKind {
             case MEMBERSHIPS -> IdentityText.loose(row.exact("team")) + "/"
                     + IdentityText.looseEmail(row.exact("email"));
             case ROLES -> IdentityText.loose(row.exact("name"));
+            case SERVICE_ACCOUNTS -> IdentityText.loose(row.exact("team")) + "/" + row.get("description");
         };
     }
 

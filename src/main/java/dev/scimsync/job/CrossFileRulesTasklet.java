@@ -55,6 +55,12 @@ final class CrossFileRulesTasklet implements Tasklet {
                     "d.name", "role",
                     inputs.headerFor("roles", "name"), name(inputs.roles()), "d.name");
         }
+        if (inputs.serviceAccounts() != null) {
+            moved += rules.rejectDuplicates(runId, "service-accounts", "desired_service_account",
+                    "team_key, description", Map.of(), "CONCAT(d.team, ' / ', d.description)", "service account",
+                    inputs.headerFor("service-accounts", "description"), name(inputs.serviceAccounts()),
+                    "CONCAT(d.team_key, '/', d.description)");
+        }
         contribution.incrementFilterCount(moved);
         return RepeatStatus.FINISHED;
     }

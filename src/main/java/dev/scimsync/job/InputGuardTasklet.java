@@ -28,7 +28,8 @@ final class InputGuardTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(InputGuardTasklet.class);
     private static final Map<InputKind, String> ABSENT = Map.of(InputKind.USERS, "users", InputKind.TEAMS, "teams",
-            InputKind.MEMBERSHIPS, "members", InputKind.ROLES, "roles");
+            InputKind.MEMBERSHIPS, "members", InputKind.ROLES, "roles", InputKind.SERVICE_ACCOUNTS,
+            "service accounts (never removed)");
 
     private final RunContext context;
     private final InputFileRepository inputFiles;

@@ -5,6 +5,8 @@ import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.Policy;
 import dev.scimsync.plan.RoleColumns;
 import dev.scimsync.plan.RunPlanner;
+import dev.scimsync.plan.ServiceAccountPlanner;
+import dev.scimsync.snapshot.SnapshotRepository;
 import dev.scimsync.report.RunReport;
 import dev.scimsync.input.InputFileRecord;
 import dev.scimsync.input.InputFileRepository;
@@ -19,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks the rows that need the target (a membership's user and custom role), diffs the desired state against
+ * Checks the rows that need the target (a membership's user and custom role, a service account's team), diffs the desired state against
  * the snapshot into {@code planned_op}, holds back removals over the limit, and writes plan.csv.
  */
 final class PlanTasklet implements Tasklet {
@@ -31,9 +33,13 @@ final class PlanTasklet implements Tasklet {
     private final RunPlanner planner;
     private final RunReport report;
     private final InputFileRepository inputFiles;
+    private final ServiceAccountPlanner serviceAccounts;
+    private final SnapshotRepository orgs;
 
-    PlanTasklet(RunContext context, MembershipRules membershipRules, RunPlanner planner, RunReport report,
-                InputFileRepository inputFiles) {
+    PlanTasklet(RunContext context, MembershipRules membershipRules, ServiceAccountPlanner serviceAccounts,
+                RunPlanner planner, RunReport report, InputFileRepository inputFiles, SnapshotRepository orgs) {
+        this.serviceAccounts = serviceAccounts;
+        this.orgs = orgs;
         this.inputFiles = inputFiles;
         this.context = context;
         this.membershipRules = membershipRules;
@@ -48,6 +54,11 @@ final class PlanTasklet implements Tasklet {
         if (inputs.memberships() != null) {
             contribution.incrementFilterCount(membershipRules.apply(runId, inputs.headerFor("memberships", "email"),
                     inputs.headerFor("memberships", "role"), context.roleColumns().teamRole()));
+        }
+        if (inputs.serviceAccounts() != null) {
+            // after the membership rules: a team only a rejected membership row names is not created
+            contribution.incrementFilterCount(serviceAccounts.rejectUnknownTeams(runId,
+                    orgs.load(runId, SnapshotRepository.SNAPSHOT), inputs.headerFor("service-accounts", "team")));
         }
         Set<String> partial = inputFiles.of(runId).stream().filter(InputFileRecord::partial)
                 .map(InputFileRecord::kind).collect(Collectors.toSet());

@@ -27,6 +27,9 @@ import dev.scimsync.validate.RowRules;
 import dev.scimsync.apply.TargetIdLookup;
 import dev.scimsync.validate.MembershipRowValidator;
 import dev.scimsync.validate.RoleRowValidator;
+import dev.scimsync.validate.ServiceAccountRowValidator;
+import dev.scimsync.snapshot.ServiceAccountSnapshot;
+import dev.scimsync.plan.ServiceAccountPlanner;
 import dev.scimsync.validate.StagingWriter;
 import dev.scimsync.validate.TeamRowValidator;
 import dev.scimsync.validate.UserRowValidator;
@@ -83,13 +86,18 @@ public class SyncJobFactory {
     private final RunReport report;
     private final DriftReport drift;
     private final SnapshotRepository remoteOrgs;
+    private final ServiceAccountSnapshot serviceAccountSnapshot;
+    private final ServiceAccountPlanner serviceAccountPlanner;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, DataSource dataSource,
                    InputFileRepository inputFiles, DesiredUserRepository desiredUsers, DesiredSetRepository desiredSets, RowErrorRepository rowErrors,
                    RowRules rowRules, UserSnapshot snapshot, TeamSnapshot teamSnapshot,
                    MembershipRules membershipRules, RunPlanner planner, PlannedOpRepository plannedOps,
                    TargetIdLookup targetIds, Verification verification, RunReport report, DriftReport drift,
-                   OwnershipLedger ownership, SnapshotRepository remoteOrgs) {
+                   OwnershipLedger ownership, SnapshotRepository remoteOrgs,
+                   ServiceAccountSnapshot serviceAccountSnapshot, ServiceAccountPlanner serviceAccountPlanner) {
+        this.serviceAccountSnapshot = serviceAccountSnapshot;
+        this.serviceAccountPlanner = serviceAccountPlanner;
         this.ownership = ownership;
         this.remoteOrgs = remoteOrgs;
         this.targetIds = targetIds;
@@ -123,7 +131,10 @@ public class SyncJobFactory {
                 .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
                 .next(prepare).on("SKIP").to(apply)
                 .from(prepare).on("*").to(prepare(run))
-                .next(tasklet("plan", new PlanTasklet(run, membershipRules, planner, report, inputFiles)))
+                .next(tasklet("list-service-accounts", new ServiceAccountSnapshotTasklet(run, serviceAccountSnapshot,
+                        desiredSets, remoteOrgs)))
+                .next(tasklet("plan", new PlanTasklet(run, membershipRules, serviceAccountPlanner, planner, report,
+                        inputFiles, remoteOrgs)))
                 .next(apply).on("SKIP").to(reportStep)
                 .from(apply).on("*").to(applyStep(run))
                 .next(tasklet("verify", new VerifyTasklet(run, verification, ownership)))
@@ -157,6 +168,8 @@ public class SyncJobFactory {
                 .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert))
                 .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams))
                 .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers))
+                .next(load(run, InputKind.SERVICE_ACCOUNTS, new ServiceAccountRowValidator(),
+                        desiredSets::insertServiceAccounts))
                 .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
                 .build();
     }

@@ -73,6 +73,7 @@ public class Targets implements DisposableBean {
                     .proxy(target.embedded() ? HttpProxy.direct("the embedded emulator is in this process")
                             : proxy(target, checked.baseUrl()))
                     .caBundle(caBundle)
+                    .graphqlUrl(target.embedded() ? null : target.graphqlUrl())
                     .build();
         } catch (IllegalArgumentException e) {
             // the settings' own checks, on what the job file says (a URL the job file's pattern let through), and

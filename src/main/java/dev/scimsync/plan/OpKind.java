@@ -1,8 +1,8 @@
 package dev.scimsync.plan;
 
 /**
- * What a planned operation does. The phase orders the writes: custom roles, then users, then teams and
- * memberships, then team roles, and every removal last, so that the safety limits can stop a truncated input
+ * What a planned operation does. The phase orders the writes: custom roles, then users, then teams, their
+ * service accounts and memberships, then team roles, and every removal last, so that the safety limits can stop a truncated input
  * before anything is lost.
  */
 public enum OpKind {
@@ -12,6 +12,7 @@ public enum OpKind {
     REACTIVATE_USER(21, false, "reactivate", "reactivated"),
     UPDATE_USER(22, false, "update", "updated"),
     CREATE_TEAM(30, false, "create team", "created"),
+    CREATE_SERVICE_ACCOUNT(35, false, "create service account", "created"),
     ADD_MEMBER(40, false, "add member", "created"),
     SET_TEAM_ROLE(50, false, "set team role", "updated"),
     REMOVE_MEMBER(60, true, "remove member", "removed"),

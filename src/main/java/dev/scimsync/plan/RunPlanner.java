@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Plans a whole run: custom roles, users, then teams and memberships, into one ordered list of operations; then
+ * Plans a whole run: custom roles, users, then teams, memberships and service accounts, into one ordered list of operations; then
  * checks the removals against {@code policy.max-removals} before anything is written.
  */
 @Component
@@ -34,9 +34,11 @@ public class RunPlanner {
     private final UserPlanner users;
     private final TeamPlanner teams;
     private final SnapshotRepository remoteOrgs;
+    private final ServiceAccountPlanner serviceAccounts;
 
     public RunPlanner(JdbcTemplate jdbc, PlannedOpRepository plannedOps, RolePlanner roles, UserPlanner users,
-                      TeamPlanner teams, SnapshotRepository remoteOrgs) {
+                      TeamPlanner teams, SnapshotRepository remoteOrgs, ServiceAccountPlanner serviceAccounts) {
+        this.serviceAccounts = serviceAccounts;
         this.remoteOrgs = remoteOrgs;
         this.jdbc = jdbc;
         this.plannedOps = plannedOps;
@@ -54,6 +56,7 @@ public class RunPlanner {
                 policy.protectedUsers(), policy.manageProfile(), policy.roleColumns().orgRole());
         TeamPlanner.Managed managed = teams.plan(ops, org, policy.removeAbsentMembers(), policy.protectedUsers(),
                 policy.roleColumns().teamRole());
+        serviceAccounts.plan(ops, org);
         ops.flush();
         String limit = checkRemovals(runId, org, managed, policy.maxRemovals(), policy.allowRemovals());
         if (limit != null) {

@@ -109,7 +109,7 @@ final class Changes {
     /** What an operation of this kind counts as on the terminal's plan line. */
     static String counted(OpKind kind) {
         return switch (kind) {
-            case CREATE_ROLE, CREATE_USER, CREATE_TEAM -> "create";
+            case CREATE_ROLE, CREATE_USER, CREATE_TEAM, CREATE_SERVICE_ACCOUNT -> "create";
             case UPDATE_ROLE, UPDATE_USER, SET_TEAM_ROLE -> "update";
             case REACTIVATE_USER -> "reactivate";
             case DEACTIVATE_USER -> "deactivate";
@@ -148,7 +148,7 @@ final class Changes {
             return Group.REMOVALS;
         }
         return switch (op.kind()) {
-            case CREATE_ROLE, CREATE_USER, CREATE_TEAM, ADD_MEMBER -> Group.CREATES;
+            case CREATE_ROLE, CREATE_USER, CREATE_TEAM, CREATE_SERVICE_ACCOUNT, ADD_MEMBER -> Group.CREATES;
             case UPDATE_USER -> demotion(op) ? Group.DEMOTIONS : Group.UPDATES;
             default -> Group.UPDATES;
         };

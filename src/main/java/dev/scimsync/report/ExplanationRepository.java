@@ -2,6 +2,9 @@ package dev.scimsync.report;
 
 import dev.scimsync.plan.OpKind;
 import dev.scimsync.snapshot.RemoteOrg;
+import dev.scimsync.snapshot.RemoteServiceAccountRepository;
+import dev.scimsync.validate.DesiredSetRepository;
+import dev.scimsync.validate.ServiceAccountRowValidator;
 import dev.scimsync.snapshot.SnapshotRepository;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.RunRepository;
@@ -34,8 +37,13 @@ public class ExplanationRepository {
     private final JdbcTemplate jdbc;
     private final RunRepository runs;
     private final SnapshotRepository remoteOrgs;
+    private final DesiredSetRepository desiredSets;
+    private final RemoteServiceAccountRepository serviceAccounts;
 
-    public ExplanationRepository(JdbcTemplate jdbc, RunRepository runs, SnapshotRepository remoteOrgs) {
+    public ExplanationRepository(JdbcTemplate jdbc, RunRepository runs, SnapshotRepository remoteOrgs,
+                                 DesiredSetRepository desiredSets, RemoteServiceAccountRepository serviceAccounts) {
+        this.desiredSets = desiredSets;
+        this.serviceAccounts = serviceAccounts;
         this.jdbc = jdbc;
         this.runs = runs;
         this.remoteOrgs = remoteOrgs;
@@ -45,9 +53,11 @@ public class ExplanationRepository {
     public Optional<RunRecord> latestRunAbout(String key, boolean user) {
         String lower = key.toLowerCase(Locale.ROOT);
         String loaded = user ? "SELECT COUNT(*) FROM desired_user WHERE run_id = ? AND email_key = ?"
-                : "SELECT COUNT(*) FROM desired_member WHERE run_id = ? AND team_key = ?";
+                : "SELECT (SELECT COUNT(*) FROM desired_member WHERE run_id = ? AND team_key = ?)"
+                + " + (SELECT COUNT(*) FROM desired_service_account WHERE run_id = ? AND team_key = ?)";
         for (String runId : jdbc.queryForList("SELECT run_id FROM sync_run ORDER BY started_at DESC", String.class)) {
-            Long rows = jdbc.queryForObject(loaded, Long.class, runId, lower);
+            Long rows = user ? jdbc.queryForObject(loaded, Long.class, runId, lower)
+                    : jdbc.queryForObject(loaded, Long.class, runId, lower, runId, lower);
             boolean about = rows != null && rows > 0;
             if (!about && remoteOrgs.exists(runId, SnapshotRepository.SNAPSHOT)) {
                 RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
@@ -111,6 +121,24 @@ public class ExplanationRepository {
         List<Fact> facts = new ArrayList<>();
         members.forEach((email, values) -> facts.add(new Fact(email,
                 values[0] == null ? "not listed" : values[0], values[1] == null ? "not a member" : values[1])));
+        facts.addAll(serviceAccounts(runId, teamKey));
+        return facts;
+    }
+
+    /**
+     * A team's service accounts, desired against actual: the rows of service-accounts.csv that name the team, and
+     * those the run listed in it (listed only in the teams that file names). Never a key: none is ever read.
+     */
+    private List<Fact> serviceAccounts(String runId, String teamKey) {
+        Map<String, String[]> accounts = new TreeMap<>();
+        desiredSets.serviceAccounts(runId).stream().filter(a -> a.teamKey().equals(teamKey)).forEach(a ->
+                accounts.computeIfAbsent(a.description(), d -> new String[2])[0] = "exists (line " + a.line() + ")");
+        serviceAccounts.of(runId, SnapshotRepository.SNAPSHOT).stream().filter(a -> a.teamKey().equals(teamKey))
+                .forEach(a -> accounts.computeIfAbsent(ServiceAccountRowValidator.normalised(a.description()),
+                        d -> new String[2])[1] = "exists (id " + a.id() + ")");
+        List<Fact> facts = new ArrayList<>();
+        accounts.forEach((description, values) -> facts.add(new Fact("service account '" + description + "'",
+                values[0] == null ? "not listed" : values[0], values[1] == null ? "missing" : values[1])));
         return facts;
     }
 

@@ -29,6 +29,7 @@ public class ResultRepository {
     private static final List<Input> INPUTS = List.of(
             new Input("memberships", "CONCAT(team_key, '/', email_key)", "desired_member"),
             new Input("roles", "name", "desired_role"),
+            new Input("service-accounts", "CONCAT(team_key, '/', description)", "desired_service_account"),
             new Input("teams", "name_key", "desired_team"),
             new Input("users", "email_key", "desired_user"));
 

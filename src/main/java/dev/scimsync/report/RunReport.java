@@ -162,6 +162,7 @@ public class RunReport {
             case "teams" -> "team";
             case "memberships" -> "membership";
             case "roles" -> "role";
+            case "service-accounts" -> "service account";
             default -> inputKind;
         };
     }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The SCIM client of one target: the three APIs, the target's {@link ScimDialect}, paging and look-up helpers.
+ * The SCIM client of one target: the three SCIM APIs and W&B's service accounts (GraphQL), the target's {@link ScimDialect}, paging and look-up helpers.
  * Thread-safe; share one instance between worker threads and close it at the end.
  */
 public final class ScimClient implements AutoCloseable {
@@ -24,6 +24,7 @@ public final class ScimClient implements AutoCloseable {
     private final UsersApi users;
     private final GroupsApi groups;
     private final RolesApi roles;
+    private final ServiceAccounts serviceAccounts;
     private final ServiceProviderConfigApi providerConfigApi;
     private volatile Optional<ServiceProviderConfig> providerConfig;
     private final Lookup lookup = new Lookup(
@@ -43,6 +44,8 @@ public final class ScimClient implements AutoCloseable {
             this.groups = feign.target(GroupsApi.class);
         }
         this.roles = feign.target(RolesApi.class);
+        String graphql = settings.graphqlEndpoint();
+        this.serviceAccounts = new ServiceAccounts(feign.target(GraphqlApi.class, graphql), graphql);
     }
 
     public static ScimClient create(ScimClientSettings settings) {
@@ -68,6 +71,15 @@ public final class ScimClient implements AutoCloseable {
             throw new UnsupportedByDialectException("dialect " + dialect.id() + " has no custom roles (/Roles)");
         }
         return roles;
+    }
+
+    /** @throws UnsupportedByDialectException when the dialect has no service accounts (W&amp;B's GraphQL API) */
+    public ServiceAccounts serviceAccounts() {
+        if (!dialect.supportsServiceAccounts()) {
+            throw new UnsupportedByDialectException("dialect " + dialect.id() + " has no service accounts (W&B's"
+                    + " GraphQL API)");
+        }
+        return serviceAccounts;
     }
 
     public ScimDialect dialect() {

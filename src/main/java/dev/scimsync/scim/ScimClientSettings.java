@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Everything a {@link ScimClient} needs, checked on construction. {@code basicUsername} is used only by
  * {@link AuthScheme#BASIC}; {@code requestsPerSecond} 0 means unlimited; {@code pageSize} 0 means the dialect's.
- * {@code proxy} null means direct; {@code caBundle} null means the JVM's CAs alone. {@code toString()} masks the key
+ * {@code proxy} null means direct; {@code caBundle} null means the JVM's CAs alone; {@code graphqlUrl} null means
+ * W&amp;B's GraphQL endpoint is derived from the base URL ({@link #graphqlEndpoint()}). {@code toString()} masks the key
  * and the proxy's credentials.
  */
 public record ScimClientSettings(
@@ -25,7 +26,8 @@ public record ScimClientSettings(
         Duration initialBackoff,
         Duration maxBackoff,
         HttpProxy proxy,
-        CaBundle caBundle) {
+        CaBundle caBundle,
+        String graphqlUrl) {
 
     public ScimClientSettings {
         baseUrl = checkedBaseUrl(baseUrl);
@@ -56,6 +58,7 @@ public record ScimClientSettings(
         if (proxy == null) {
             proxy = HttpProxy.direct("no proxy is set");
         }
+        graphqlUrl = graphqlUrl == null || graphqlUrl.isBlank() ? null : checkedUrl(graphqlUrl, "GraphQL");
         if (pageSize < 0) {
             throw new IllegalArgumentException("pageSize must be >= 0 (0 = the dialect's), was " + pageSize);
         }
@@ -75,23 +78,47 @@ public record ScimClientSettings(
         return pageSize > 0 ? pageSize : scimDialect().pageSize();
     }
 
+    /**
+     * W&amp;B's GraphQL endpoint, for what SCIM has no call for (service accounts): the one given, else
+     * {@code <host>/graphql} where the SCIM base is {@code <host>/scim} or {@code <host>/scim/v2}, else the base URL's
+     * origin with {@code /graphql}.
+     */
+    public String graphqlEndpoint() {
+        if (graphqlUrl != null) {
+            return graphqlUrl;
+        }
+        String host = baseUrl.replaceFirst("(?i)/scim(/v2)?$", "");
+        if (host.equals(baseUrl)) {
+            URI uri = URI.create(baseUrl);
+            host = uri.getScheme() + "://" + uri.getRawAuthority();
+        }
+        return host + "/graphql";
+    }
+
     private static String checkedBaseUrl(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("the target URL is missing");
         }
+        return checkedUrl(baseUrl, "target");
+    }
+
+    private static String checkedUrl(String given, String what) {
+        String baseUrl = given;
         String url = baseUrl.strip().replaceAll("/+$", "");
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException malformed) {
-            throw new IllegalArgumentException("the target URL is not a valid URL: " + baseUrl, malformed);
+            throw new IllegalArgumentException("the " + what + " URL is not a valid URL: " + baseUrl, malformed);
         }
         if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("the target URL must be http(s)://host[:port]/path, was " + baseUrl);
+            throw new IllegalArgumentException("the " + what + " URL must be http(s)://host[:port]/path, was "
+                    + baseUrl);
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("the target URL must not have a query or fragment, was " + baseUrl);
+            throw new IllegalArgumentException("the " + what + " URL must not have a query or fragment, was "
+                    + baseUrl);
         }
         return url;
     }
@@ -120,6 +147,7 @@ public record ScimClientSettings(
         private Duration maxBackoff = Duration.ofSeconds(10);
         private HttpProxy proxy;
         private CaBundle caBundle;
+        private String graphqlUrl;
 
         private Builder(String baseUrl, ApiKey apiKey) {
             this.baseUrl = baseUrl;
@@ -186,10 +214,16 @@ public record ScimClientSettings(
             return this;
         }
 
+        /** W&amp;B's GraphQL endpoint; null or never called: derived from the base URL. */
+        public Builder graphqlUrl(String graphqlUrl) {
+            this.graphqlUrl = graphqlUrl;
+            return this;
+        }
+
         public ScimClientSettings build() {
             return new ScimClientSettings(baseUrl, dialect, auth, basicUsername, apiKey, connectTimeout, readTimeout,
                     maxConcurrency, maxAttempts, requestsPerSecond, pageSize, initialBackoff, maxBackoff, proxy,
-                    caBundle);
+                    caBundle, graphqlUrl);
         }
     }
 }

@@ -23,6 +23,11 @@ public interface ScimDialect {
     /** Custom roles ({@code /Roles}). */
     boolean supportsRoles();
 
+    /** Team service accounts, through W&amp;B's GraphQL API: wherever W&amp;B's {@code /Roles} are. */
+    default boolean supportsServiceAccounts() {
+        return supportsRoles();
+    }
+
     /** Display name and e-mail changes. */
     boolean supportsProfileUpdates();
 

@@ -27,7 +27,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Wires one Feign builder for all three APIs: pooled Apache HttpClient 5 (PATCH, and connections shared by the
+ * Wires one Feign builder for all the APIs (SCIM's, and W&B's GraphQL endpoint): pooled Apache HttpClient 5 (PATCH, and connections shared by the
  * worker threads), tolerant JSON, typed errors, the retryer, interceptors for the rate limit, request counting and
  * auth. Logging stays at {@code BASIC} (method, URL, status), which never shows the {@code Authorization} header.
  * HttpClient reads no system properties: the proxy is the one the settings name (CONNECT for an https target), and
@@ -54,7 +54,7 @@ final class ScimFeign implements AutoCloseable {
         this.builder = Feign.builder()
                 .client(new ApacheHttp5Client(http))
                 .encoder(json)
-                .decoder(json)
+                .decoder(new GraphqlErrors(json))
                 .errorDecoder(new ScimErrorDecoder(json.mapper(), baseUrl, clock.wall()))
                 .retryer(new ScimRetryer(policy, baseUrl))
                 .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
@@ -67,6 +67,11 @@ final class ScimFeign implements AutoCloseable {
 
     <T> T target(Class<T> api) {
         return builder.target(api, baseUrl);
+    }
+
+    /** The same stack for an endpoint outside the SCIM base (W&amp;B's GraphQL API). */
+    <T> T target(Class<T> api, String url) {
+        return builder.target(api, url);
     }
 
     Map<String, Long> requestCounts() {

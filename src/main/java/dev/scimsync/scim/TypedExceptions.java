@@ -35,6 +35,9 @@ final class TypedExceptions implements InvocationHandlerFactory {
     }
 
     ScimException translate(FeignException e) {
+        if (e.getCause() instanceof ScimException typed) {
+            return typed; // decoded already, e.g. a GraphQL error answered with HTTP 200
+        }
         String method = e.hasRequest() ? e.request().httpMethod().name() : "?";
         String url = e.hasRequest() ? e.request().url() : baseUrl;
         String message = method + ' ' + ScimErrors.path(url, baseUrl) + " → "

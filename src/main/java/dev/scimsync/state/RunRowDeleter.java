@@ -59,10 +59,12 @@ public class RunRowDeleter {
         tables.put("desired_team", "line_no");
         tables.put("desired_member", "line_no");
         tables.put("desired_role", "line_no");
+        tables.put("desired_service_account", "line_no");
         tables.put("row_error", "line_no");
         tables.put("planned_op", "seq");
         tables.put("remote_snapshot", null);
         tables.put("remote_role", null);
+        tables.put("remote_service_account", null);
         return tables;
     }
 

@@ -22,7 +22,7 @@ public class StateSchema {
      * the database's unbounded text type.
      */
     static final List<String> RAW_TABLES = List.of("desired_user", "desired_team", "desired_member", "desired_role",
-            "row_error");
+            "desired_service_account", "row_error");
 
     /**
      * Key columns that older databases made too short for the longest valid key: a membership's key is its team

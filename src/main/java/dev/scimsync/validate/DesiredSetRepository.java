@@ -12,7 +12,7 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * JDBC access to the valid rows of teams.csv, memberships.csv and roles.csv. The parameters are bound with their
+ * JDBC access to the valid rows of teams.csv, memberships.csv, roles.csv and service-accounts.csv. The parameters are bound with their
  * types, as every loaded row goes through here.
  */
 @Repository
@@ -63,6 +63,32 @@ public class DesiredSetRepository {
                     nullable(ps, 6, r.description());
                     nullable(ps, 7, raws.get(i));
                 });
+    }
+
+    public void insertServiceAccounts(String runId, List<DesiredServiceAccount> accounts, List<String> raws) {
+        batch("INSERT INTO desired_service_account (run_id, line_no, team, team_key, description, raw)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", accounts.size(), (ps, i) -> {
+                    DesiredServiceAccount a = accounts.get(i);
+                    ps.setString(1, runId);
+                    ps.setLong(2, a.line());
+                    ps.setString(3, a.team());
+                    ps.setString(4, a.teamKey());
+                    ps.setString(5, a.description());
+                    nullable(ps, 6, raws.get(i));
+                });
+    }
+
+    /** The valid rows of service-accounts.csv, in line order. */
+    public List<DesiredServiceAccount> serviceAccounts(String runId) {
+        return jdbc.query("SELECT line_no, team, team_key, description FROM desired_service_account"
+                + " WHERE run_id = ? ORDER BY run_id, line_no", (rs, n) -> new DesiredServiceAccount(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getString(4)), runId);
+    }
+
+    /** The lower-case names of the teams the run's valid rows of service-accounts.csv name, each once. */
+    public List<String> serviceAccountTeams(String runId) {
+        return jdbc.queryForList("SELECT DISTINCT team_key FROM desired_service_account WHERE run_id = ?"
+                + " ORDER BY team_key", String.class, runId);
     }
 
     private interface Row {

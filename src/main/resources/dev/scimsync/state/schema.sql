@@ -149,6 +149,29 @@ CREATE TABLE IF NOT EXISTS remote_role (
     PRIMARY KEY (run_id, pass, id)
 );
 
+-- team service accounts (W&B's GraphQL API): the rows of service-accounts.csv, and those the target held in the
+-- teams they name. Never their API keys: the tool does not ask for them.
+
+CREATE TABLE IF NOT EXISTS desired_service_account (
+    run_id       VARCHAR(64)   NOT NULL,
+    line_no      BIGINT        NOT NULL,
+    team         VARCHAR(200)  NOT NULL,
+    team_key     VARCHAR(200)  NOT NULL,
+    description  VARCHAR(1000) NOT NULL,
+    raw          TEXT,
+    PRIMARY KEY (run_id, line_no)
+);
+
+CREATE TABLE IF NOT EXISTS remote_service_account (
+    run_id       VARCHAR(64)   NOT NULL,
+    pass         VARCHAR(8)    NOT NULL,
+    team_key     VARCHAR(200)  NOT NULL,
+    seq          INT           NOT NULL,
+    id           VARCHAR(200)  NOT NULL,
+    description  VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (run_id, pass, team_key, seq)
+);
+
 -- The ownership ledger: what a job's inputs have named, in any run, or what the tool created for it. Removals
 -- (absent users, members, roles) touch only what is in it; anything else on the target is reported, never removed.
 CREATE TABLE IF NOT EXISTS owned_object (

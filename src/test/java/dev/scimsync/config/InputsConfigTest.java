@@ -48,7 +48,7 @@ class InputsConfigTest {
     @Test
     void unknownInputKindIsNamed() {
         new JobFileFixture(dir).assertProblem(job("    people: { email: Mail }\n"))
-                .isEqualTo("jobs/demo.yml: inputs.columns.people is not an input kind (one of users, teams, memberships, roles)");
+                .isEqualTo("jobs/demo.yml: inputs.columns.people is not an input kind (one of users, teams, memberships, roles, service-accounts)");
     }
 
     @Test
@@ -72,9 +72,9 @@ class InputsConfigTest {
     @Test
     void atLeastOneInputIsNeeded() {
         new JobFileFixture(dir).assertProblem("target: { url: embedded }\ninputs: { columns: { users: { email: Mail } } }\n")
-                .isEqualTo("jobs/demo.yml: inputs needs at least one of users, teams, memberships, roles");
+                .isEqualTo("jobs/demo.yml: inputs needs at least one of users, teams, memberships, roles, service-accounts");
         new JobFileFixture(dir).assertProblem("target: { url: embedded }\n")
-                .isEqualTo("jobs/demo.yml: inputs needs at least one of users, teams, memberships, roles");
+                .isEqualTo("jobs/demo.yml: inputs needs at least one of users, teams, memberships, roles, service-accounts");
     }
 
     @Test
@@ -164,7 +164,7 @@ class InputsConfigTest {
                     + "|inputs.values.teams.team cannot be mapped (values can be mapped for users.active,"
                     + " users.org_role, memberships.role)",
             "people: { active: { a: true } }"
-                    + "|inputs.values.people is not an input kind (one of users, teams, memberships, roles)",
+                    + "|inputs.values.people is not an input kind (one of users, teams, memberships, roles, service-accounts)",
             "users: { active: { Active: true, ' ACTIVE ': true } }"
                     + "|inputs.values.users.active maps 'Active' and ' ACTIVE ', which are the same value"
                     + " (cells are matched ignoring case and surrounding spaces)",

@@ -76,7 +76,7 @@ class JobFilesErrorsTest {
         assertThat(e.problems()).containsExactly(
                 "jobs/demo.yml: target.token-env must be an environment variable name like WANDB_API_KEY (was '1KEY')",
                 "jobs/demo.yml: target.url must be 'embedded' or an absolute http/https URL (was 'ftp://host')",
-                "jobs/demo.yml: inputs needs at least one of users, teams, memberships, roles",
+                "jobs/demo.yml: inputs needs at least one of users, teams, memberships, roles, service-accounts",
                 "jobs/demo.yml: limits.chunk-size must be between 1 and 10000 (was 0)",
                 "jobs/demo.yml: limits.concurrency must be between 1 and 64 (was 65)");
         assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(), e.problems()));

@@ -41,6 +41,7 @@ class RepositoryJobFilesTest {
         assertThat(demo.inputs().teams()).isEqualTo(Path.of("samples/teams.csv"));
         assertThat(demo.inputs().memberships()).isEqualTo(Path.of("samples/memberships.csv"));
         assertThat(demo.inputs().roles()).isEqualTo(Path.of("samples/roles.csv"));
+        assertThat(demo.inputs().serviceAccounts()).isEqualTo(Path.of("samples/service-accounts.csv"));
         assertThat(demo.policy().absentUsers()).isEqualTo(AbsentUsers.REPORT);
         assertThat(demo.policy().protectedUsers()).containsExactly("ops-admin@example.com");
         assertThat(demo.limits()).isEqualTo(new LimitsConfig(100, 8, 50, 0.5, 5));

@@ -76,6 +76,11 @@ final class RecordingProxy implements AutoCloseable {
                 "detail":"%s"}""".formatted(status, scimType, detail)));
     }
 
+    /** Answers the requests {@code when} selects with {@code status} and {@code body}, without forwarding. */
+    void answer(Predicate<Exchange> when, int status, String body) {
+        faults.add(new Fault(when, status, body));
+    }
+
     void clearFaults() {
         faults.clear();
     }

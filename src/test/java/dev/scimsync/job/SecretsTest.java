@@ -24,7 +24,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The API key never appears in logs at any level, reports, job parameters or the state database. */
+/**
+ * The API key never appears in logs at any level, reports, job parameters or the state database; nor does a service
+ * account's key.
+ */
 class SecretsTest extends JobTestSupport {
 
     private static final String KEY = "sk-Secret-7f3a9c21-do-not-leak";
@@ -80,6 +83,49 @@ class SecretsTest extends JobTestSupport {
         List<String> cells = everyTextCell();
         assertThat(cells).as("job parameters are in the state database too").anyMatch(c -> c.contains("run.id"));
         cells.forEach(cell -> forms.forEach(form -> assertThat(cell).doesNotContain(form)));
+    }
+
+    /**
+     * The API keys the emulator generated for the service accounts a run created: the tool never asks for them, so
+     * none reaches a log line, a report or a table, through a run, its resume and a second run.
+     */
+    @Test
+    void noServiceAccountKeyIsAnywhere() throws IOException {
+        traceEverything();
+        List<String> keys;
+        try (EmulatedOrg org = new EmulatedOrg(dir, KEY, EmulatorOptions.of(KEY).withDemoOrg(true)
+                .withFailRate(0.2).withSeed(11).withRetryAfterSeconds(0))) {
+            Path accounts = org.file("service-accounts.csv", "team,description\nresearch,CI runner\n"
+                    + "research,nightly eval\nresearch,release bot\n");
+            secrets.key(KEY);
+            RunResult first = runner.start(RunMode.SYNC, org.job("inputs: { service-accounts: " + accounts + " }\n"),
+                    null);
+            if (first.exitCode() != ExitCodes.OK) {
+                runner.resume(first.run().runId());
+            }
+            runner.start(RunMode.SYNC, org.job("inputs: { service-accounts: " + accounts + " }\n"), null);
+            keys = org.emulator.serviceAccounts().stream().map(a -> a.apiKey()).toList();
+            assertThat(org.emulator.serviceAccounts()).extracting(a -> a.description())
+                    .containsExactlyInAnyOrder("CI runner", "nightly eval", "release bot");
+        }
+
+        assertThat(keys).hasSize(3).allSatisfy(k -> assertThat(k).hasSizeGreaterThan(20));
+        for (ILoggingEvent event : logs.list) {
+            String text = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            keys.forEach(k -> assertThat(text).doesNotContain(k));
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> written = files.filter(Files::isRegularFile).toList();
+            assertThat(written).anyMatch(p -> p.endsWith("results.csv"));
+            for (Path file : written) {
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                keys.forEach(k -> assertThat(content).as(file.toString()).doesNotContain(k));
+            }
+        }
+        List<String> cells = everyTextCell();
+        assertThat(cells).anyMatch(c -> c.contains("nightly eval"));
+        cells.forEach(cell -> keys.forEach(k -> assertThat(cell).doesNotContain(k)));
     }
 
     private void traceEverything() {

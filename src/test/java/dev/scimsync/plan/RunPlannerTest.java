@@ -1,5 +1,9 @@
 package dev.scimsync.plan;
 
+import dev.scimsync.snapshot.RemoteServiceAccountRepository;
+import dev.scimsync.validate.DesiredSetRepository;
+import dev.scimsync.validate.RowRules;
+
 import dev.scimsync.config.RemovalLimit;
 import dev.scimsync.plan.OpKind;
 import dev.scimsync.plan.PlannedOp;
@@ -20,7 +24,8 @@ class RunPlannerTest {
     private final StateDatabase db = new StateDatabase();
     private final RunPlanner planner = new RunPlanner(db.jdbc, db.plannedOps(), new RolePlanner(db.jdbc),
             new UserPlanner(db.jdbc, db.desiredUsers(), db.ownership()), new TeamPlanner(db.jdbc, db.ownership()),
-            db.remoteOrgs());
+            db.remoteOrgs(), new ServiceAccountPlanner(db.jdbc, new DesiredSetRepository(db.jdbc, db.schema),
+            new RemoteServiceAccountRepository(db.jdbc, db.schema), new RowRules(db.jdbc, db.schema)));
 
     @Test
     void planningAgainReplacesTheEarlierPlan() {
