@@ -8,7 +8,8 @@ import java.util.Objects;
  * Everything a {@link ScimClient} needs, checked on construction. {@code basicUsername} is used only by
  * {@link AuthScheme#BASIC}; {@code requestsPerSecond} 0 means unlimited; {@code pageSize} 0 means the dialect's.
  * {@code proxy} null means direct; {@code caBundle} null means the JVM's CAs alone. {@code toString()} masks the key
- * and the proxy's credentials.
+ * and the proxy's credentials. {@code userDeleteRemoves} says what {@code DELETE /Users/{id}} does on the target
+ * (null: what the dialect says, {@link ScimDialect#deleteRemovesUsers()}).
  */
 public record ScimClientSettings(
         String baseUrl,
@@ -25,7 +26,8 @@ public record ScimClientSettings(
         Duration initialBackoff,
         Duration maxBackoff,
         HttpProxy proxy,
-        CaBundle caBundle) {
+        CaBundle caBundle,
+        Boolean userDeleteRemoves) {
 
     public ScimClientSettings {
         baseUrl = checkedBaseUrl(baseUrl);
@@ -55,6 +57,9 @@ public record ScimClientSettings(
         }
         if (proxy == null) {
             proxy = HttpProxy.direct("no proxy is set");
+        }
+        if (userDeleteRemoves == null) {
+            userDeleteRemoves = ScimDialect.of(dialect).deleteRemovesUsers();
         }
         if (pageSize < 0) {
             throw new IllegalArgumentException("pageSize must be >= 0 (0 = the dialect's), was " + pageSize);
@@ -120,6 +125,7 @@ public record ScimClientSettings(
         private Duration maxBackoff = Duration.ofSeconds(10);
         private HttpProxy proxy;
         private CaBundle caBundle;
+        private Boolean userDeleteRemoves;
 
         private Builder(String baseUrl, ApiKey apiKey) {
             this.baseUrl = baseUrl;
@@ -186,10 +192,16 @@ public record ScimClientSettings(
             return this;
         }
 
+        /** Whether {@code DELETE /Users/{id}} removes the user on the target; null or never called: the dialect's. */
+        public Builder userDeleteRemoves(Boolean removes) {
+            this.userDeleteRemoves = removes;
+            return this;
+        }
+
         public ScimClientSettings build() {
             return new ScimClientSettings(baseUrl, dialect, auth, basicUsername, apiKey, connectTimeout, readTimeout,
                     maxConcurrency, maxAttempts, requestsPerSecond, pageSize, initialBackoff, maxBackoff, proxy,
-                    caBundle);
+                    caBundle, userDeleteRemoves);
         }
     }
 }
