@@ -15,6 +15,10 @@ import java.nio.file.Path;
  *                            proxy environment variables and the JVM's proxy properties. Never holds credentials
  * @param proxyCredentialsEnv names the environment variable that holds the proxy's {@code user:password}
  * @param caFile              a PEM bundle of CA certificates trusted for the target, on top of the JVM's own
+ * @param userDelete          what {@code DELETE /Users/{id}} does on this server: {@code deactivates} (the user stays
+ *                            listed, inactive; W&amp;B as first documented) or {@code removes} (the user leaves the
+ *                            organisation, and deactivation is PATCH {@code active:false}); the dialect's when not
+ *                            given ({@link #defaultUserDelete})
  */
 public record TargetConfig(
         @NotBlank(message = "is required")
@@ -37,7 +41,9 @@ public record TargetConfig(
         String proxy,
         @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*", message = "must be an environment variable name like PROXY_AUTH")
         String proxyCredentialsEnv,
-        Path caFile) {
+        Path caFile,
+        @Pattern(regexp = "deactivates|removes", message = "must be one of deactivates, removes")
+        String userDelete) {
 
     public static final String EMBEDDED = "embedded";
     public static final String DEFAULT_DIALECT = "wandb";
@@ -46,9 +52,37 @@ public record TargetConfig(
     /** {@code http://host:port}, the host a name, an IPv4 or a bracketed IPv6 address; no credentials, no path. */
     static final String PROXY_FORM = "(?i:http)://([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}/?";
 
+    public static final String USER_DELETE_DEACTIVATES = "deactivates";
+    public static final String USER_DELETE_REMOVES = "removes";
+
+    public TargetConfig {
+        if (userDelete == null && dialect != null) {
+            userDelete = defaultUserDelete(dialect);
+        }
+    }
+
     /** A target reached directly (or as the environment says), trusting the JVM's CAs. */
     public TargetConfig(String url, String dialect, String auth, String tokenEnv, String username) {
-        this(url, dialect, auth, tokenEnv, username, null, null, null);
+        this(url, dialect, auth, tokenEnv, username, null, null, null, null);
+    }
+
+    /** A target whose {@code DELETE /Users/{id}} does what its dialect says. */
+    public TargetConfig(String url, String dialect, String auth, String tokenEnv, String username, String proxy,
+                        String proxyCredentialsEnv, Path caFile) {
+        this(url, dialect, auth, tokenEnv, username, proxy, proxyCredentialsEnv, caFile, null);
+    }
+
+    /**
+     * What {@code DELETE /Users/{id}} does on a server of the dialect: W&amp;B Dedicated and Self-Managed as first
+     * documented deactivate; RFC 7644 (scim2) and W&amp;B multi-tenant, whose deactivation is a PATCH, remove.
+     */
+    public static String defaultUserDelete(String dialect) {
+        return DEFAULT_DIALECT.equals(dialect) ? USER_DELETE_DEACTIVATES : USER_DELETE_REMOVES;
+    }
+
+    /** Whether {@code DELETE /Users/{id}} takes the user out of the organisation on this target. */
+    public boolean userDeleteRemoves() {
+        return USER_DELETE_REMOVES.equals(userDelete);
     }
 
     /** True when the run uses the built-in emulator instead of a real host. */
