@@ -6,6 +6,7 @@ import dev.scimsync.scim.ScimClient;
 import dev.scimsync.scim.ScimConflictException;
 import dev.scimsync.scim.ScimGroup;
 import dev.scimsync.scim.ScimNotFoundException;
+import dev.scimsync.scim.ScimRejectedException;
 import dev.scimsync.scim.ScimUnknownOutcomeException;
 import dev.scimsync.plan.OpOutcome;
 import dev.scimsync.plan.PlannedOp;
@@ -29,6 +30,15 @@ final class TeamOperations {
 
     private final ScimClient client;
     private final KnownIds ids;
+    /**
+     * The status with which the target refused a team deletion as a call it does not have, once it did: the other
+     * deletions of the run are then not sent.
+     */
+    private volatile Integer deletionUnsupported;
+    /** Set once a team deletion succeeded: the others need not wait for the first answer. */
+    private volatile boolean deletionWorks;
+    /** Until one answer says whether the target deletes teams, deletions are sent one at a time. */
+    private final Object firstDeletion = new Object();
 
     TeamOperations(ScimClient client, KnownIds ids) {
         this.client = client;
@@ -116,6 +126,55 @@ final class TeamOperations {
         client.users().patch(userId, PatchRequest.of(PatchOperation.replace("teamRoles", roles)));
         ops.forEach(op -> outcomes.add(OpOutcome.done(op.seq(), userId, 200, null, 1)));
         return outcomes;
+    }
+
+    /**
+     * Deletes a team. A target without {@code DELETE /Groups/{id}} answers 405 or 501, or 404 for a team it still
+     * lists (a read tells that from a team already gone): the deletion fails as not supported, and the run sends
+     * no other. Until a first answer tells, deletions go one at a time, so such a target is asked once.
+     */
+    OpOutcome deleteTeam(PlannedOp op) {
+        if (deletionWorks) {
+            return sendDelete(op);
+        }
+        synchronized (firstDeletion) {
+            return sendDelete(op);
+        }
+    }
+
+    private OpOutcome sendDelete(PlannedOp op) {
+        TeamPayload p = TeamPayload.fromJson(op.payload());
+        Integer refused = deletionUnsupported;
+        if (refused != null) {
+            return OpOutcome.failed(op.seq(), null, OpWriter.UNSUPPORTED, NOT_SUPPORTED + " (HTTP " + refused
+                    + " to an earlier DELETE /Groups of this run): not sent; delete the team in the W&B admin UI", 0);
+        }
+        try {
+            client.groups().delete(p.groupId());
+            deletionWorks = true;
+            return OpOutcome.done(op.seq(), p.groupId(), 204, null, 1);
+        } catch (ScimNotFoundException notFound) {
+            try {
+                client.groups().get(p.groupId());
+            } catch (ScimNotFoundException gone) {
+                return OpOutcome.done(op.seq(), p.groupId(), 404, "already gone", 1);
+            }
+            return unsupported(op, 404);
+        } catch (ScimRejectedException e) {
+            if (e.status() == 405 || e.status() == 501) {
+                return unsupported(op, e.status());
+            }
+            throw e;
+        }
+    }
+
+    /** What results.csv and drift.csv say of a team deletion the target does not offer. */
+    static final String NOT_SUPPORTED = "team deletion not supported by this target";
+
+    private OpOutcome unsupported(PlannedOp op, int status) {
+        deletionUnsupported = status;
+        return OpOutcome.failed(op.seq(), status, OpWriter.UNSUPPORTED, NOT_SUPPORTED + " (HTTP " + status
+                + " to DELETE /Groups/" + op.targetId() + "); delete the team in the W&B admin UI", 1);
     }
 
     OpOutcome removeMember(PlannedOp op) {

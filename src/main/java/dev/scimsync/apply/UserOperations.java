@@ -52,6 +52,7 @@ final class UserOperations {
                 yield OpOutcome.done(op.seq(), op.targetId(), 200, null, 1);
             }
             case DEACTIVATE_USER -> deactivate(op);
+            case REMOVE_USER -> remove(op);
             default -> throw new IllegalArgumentException("not a user operation: " + op.kind());
         };
     }
@@ -161,6 +162,15 @@ final class UserOperations {
     private OpOutcome deactivate(PlannedOp op) {
         try {
             client.deactivateUser(op.targetId());
+            return OpOutcome.done(op.seq(), op.targetId(), 204, null, 1);
+        } catch (ScimNotFoundException gone) {
+            return OpOutcome.done(op.seq(), op.targetId(), 404, "already gone from the organisation", 1);
+        }
+    }
+
+    private OpOutcome remove(PlannedOp op) {
+        try {
+            client.removeUser(op.targetId());
             return OpOutcome.done(op.seq(), op.targetId(), 204, null, 1);
         } catch (ScimNotFoundException gone) {
             return OpOutcome.done(op.seq(), op.targetId(), 404, "already gone from the organisation", 1);

@@ -18,7 +18,7 @@ final class Counts {
      */
     static final List<RowStatus> ORDER = List.of(RowStatus.CREATED, RowStatus.UPDATED, RowStatus.REACTIVATED,
             RowStatus.DEACTIVATED, RowStatus.REMOVED, RowStatus.DELETED, RowStatus.UNCHANGED, RowStatus.PLANNED,
-            RowStatus.BLOCKED, RowStatus.INVALID, RowStatus.FAILED, RowStatus.PENDING);
+            RowStatus.BLOCKED, RowStatus.MANUAL, RowStatus.INVALID, RowStatus.FAILED, RowStatus.PENDING);
 
     private Counts() {
     }
@@ -43,8 +43,8 @@ final class Counts {
 
     /**
      * A plan in one line, e.g. {@code 10 to create, 3 to update, 2 to deactivate, 0 to remove from teams}: those
-     * four always, then adding to teams, reactivating and deleting roles when the plan does them, and the removals
-     * held back.
+     * four always, then adding to teams, reactivating, deleting roles, removing users from the organisation and
+     * deleting teams when the plan does them, and the removals held back.
      */
     static String plan(Map<String, Long> changes, long blocked) {
         List<String> parts = new ArrayList<>();
@@ -63,6 +63,14 @@ final class Counts {
         if (deleted > 0) {
             parts.add(deleted + (deleted == 1 ? " role" : " roles") + " to delete");
         }
+        long removed = changes.getOrDefault("remove from organisation", 0L);
+        if (removed > 0) {
+            parts.add(removed + " to remove from the organisation");
+        }
+        long teams = changes.getOrDefault("delete team", 0L);
+        if (teams > 0) {
+            parts.add(teams + (teams == 1 ? " team" : " teams") + " to delete");
+        }
         return String.join(", ", parts) + (blocked > 0 ? "; " + blocked + " held back (blocked.csv)" : "");
     }
 
@@ -79,6 +87,8 @@ final class Counts {
                     case "add to teams" -> "added to teams";
                     case "reactivate" -> "reactivated";
                     case "delete" -> "roles deleted";
+                    case "remove from organisation" -> "removed from the organisation";
+                    case "delete team" -> "teams deleted";
                     default -> what;
                 });
             }

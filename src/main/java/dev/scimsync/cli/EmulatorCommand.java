@@ -68,6 +68,15 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--no-filter", description = "Act as a server without filtering: every filter answers 400 invalidFilter.")
     boolean noFilter;
 
+    @Option(names = "--user-delete", paramLabel = "deactivates|removes",
+            description = "What DELETE /Users/{id} does: deactivates (the user stays listed, inactive) or removes (the"
+                    + " user leaves the organisation; deactivation is PATCH active:false). Default: removes, but"
+                    + " deactivates for dialect wandb.")
+    String userDelete;
+
+    @Option(names = "--no-team-delete", description = "Act as a server without DELETE /Groups/{id}: it answers 405.")
+    boolean noTeamDelete;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +85,11 @@ final class EmulatorCommand implements Callable<Integer> {
             parsedDialect = EmulatorDialect.parse(dialect);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("scim-sync emulator: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (userDelete != null && !userDelete.equals("deactivates") && !userDelete.equals("removes")) {
+            spec.commandLine().getErr().println("scim-sync emulator: --user-delete must be deactivates or removes,"
+                    + " was '" + userDelete + "'");
             return ExitCodes.USAGE;
         }
         String key = token != null ? token : System.getenv(TOKEN_ENV);
@@ -89,7 +103,9 @@ final class EmulatorCommand implements Callable<Integer> {
                     .withLatencyMs(latencyMs).withFailRate(failRate).withThrottleRate(throttleRate)
                     .withRetryAfterSeconds(retryAfterSeconds).withSeed(seed).withDemoOrg(demoOrg)
                     .withSeedOrg(seedOrg == null ? null : GeneratedOrg.parse(seedOrg))
-                    .withMaxResults(maxResults).withFilterSupported(!noFilter);
+                    .withMaxResults(maxResults).withFilterSupported(!noFilter)
+                    .withUserDeleteRemoves(userDelete == null ? null : userDelete.equals("removes"))
+                    .withTeamDeleteSupported(!noTeamDelete);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("scim-sync emulator: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -2,6 +2,7 @@ package dev.scimsync.config;
 
 import dev.scimsync.config.PolicyConfig.AbsentMembers;
 import dev.scimsync.config.PolicyConfig.AbsentRoles;
+import dev.scimsync.config.PolicyConfig.AbsentTeams;
 import dev.scimsync.config.PolicyConfig.AbsentUsers;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Map;
 record JobDocument(String name, Target target, Inputs inputs, Policy policy, Limits limits, String out) {
 
     record Target(String url, String dialect, String auth, String tokenEnv, String username, String proxy,
-                  String proxyCredentialsEnv, String caFile, String graphqlUrl) {
+                  String proxyCredentialsEnv, String caFile, String graphqlUrl, String userDelete) {
     }
 
     record Inputs(String users, String teams, String memberships, String roles,
@@ -24,7 +25,8 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     record Policy(AbsentUsers absentUsers, AbsentMembers absentMembers, AbsentRoles absentRoles,
-                  RemovalLimit maxRemovals, List<String> protectedUsers, RemovalLimit maxRowDrop) {
+                  RemovalLimit maxRemovals, List<String> protectedUsers, RemovalLimit maxRowDrop,
+                  AbsentTeams absentTeams, List<String> protectedTeams) {
     }
 
     record Limits(Integer chunkSize, Integer concurrency, Double requestsPerSecond, Double maxErrorRate,
@@ -40,7 +42,7 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private TargetConfig targetConfig(Overrides o) {
-        Target t = target != null ? target : new Target(null, null, null, null, null, null, null, null, null);
+        Target t = target != null ? target : new Target(null, null, null, null, null, null, null, null, null, null);
         return new TargetConfig(
                 or(o.targetUrl(), t.url()),
                 or(o.dialect(), or(t.dialect(), TargetConfig.DEFAULT_DIALECT)),
@@ -50,7 +52,7 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
                 t.proxy(),
                 t.proxyCredentialsEnv(),
                 path("target.ca-file", t.caFile()),
-                t.graphqlUrl());
+                t.graphqlUrl(), t.userDelete());
     }
 
     private InputsConfig inputsConfig(Overrides o) {
@@ -65,14 +67,16 @@ record JobDocument(String name, Target target, Inputs inputs, Policy policy, Lim
     }
 
     private PolicyConfig policyConfig() {
-        Policy p = policy != null ? policy : new Policy(null, null, null, null, null, null);
+        Policy p = policy != null ? policy : new Policy(null, null, null, null, null, null, null, null);
         return new PolicyConfig(
                 or(p.absentUsers(), AbsentUsers.REPORT),
                 or(p.absentMembers(), AbsentMembers.REPORT),
                 or(p.absentRoles(), AbsentRoles.REPORT),
                 or(p.maxRemovals(), PolicyConfig.DEFAULT_MAX_REMOVALS),
                 p.protectedUsers(),
-                or(p.maxRowDrop(), PolicyConfig.DEFAULT_MAX_ROW_DROP));
+                or(p.maxRowDrop(), PolicyConfig.DEFAULT_MAX_ROW_DROP),
+                or(p.absentTeams(), AbsentTeams.REPORT),
+                p.protectedTeams());
     }
 
     private LimitsConfig limitsConfig(Overrides o) {

@@ -67,8 +67,8 @@ final class ValueMappings {
 
     private static Map<String, Target> targets() {
         Map<String, Target> targets = new LinkedHashMap<>();
-        targets.put("users.active", new Target("true or false",
-                v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")));
+        targets.put("users.active", new Target("true, false or removed",
+                v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") || v.equalsIgnoreCase("removed")));
         targets.put("users.org_role", new Target("admin, member or viewer",
                 v -> RoleNames.BUILT_IN.contains(v.toLowerCase(Locale.ROOT))));
         targets.put("memberships.role", new Target(

@@ -27,10 +27,16 @@ import java.util.Objects;
  *                          {@code invalidFilter} (RFC 7644 §3.4.2.2 has a server decline a filter it cannot apply
  *                          rather than return unfiltered results) and {@code /ServiceProviderConfig} says
  *                          {@code filter.supported: false}
+ * @param userDeleteRemoves what {@code DELETE /Users/{id}} does: true removes the user from the organisation (newer
+ *                          W&amp;B servers, RFC 7644; deactivation is then PATCH {@code active:false}), false deactivates
+ *                          it and keeps it listed (W&amp;B as first documented); null for the dialect's
+ *                          ({@link #userDeleteRemovesUsers()})
+ * @param teamDeleteSupported false for a server without {@code DELETE /Groups/{id}}: it answers 405
  */
 public record EmulatorOptions(String host, int port, EmulatorDialect dialect, String token, long latencyMs,
         double failRate, double throttleRate, long seed, int retryAfterSeconds, boolean demoOrg,
-        GeneratedOrg seedOrg, long unauthorizedAfterWrites, int maxResults, boolean filterSupported) {
+        GeneratedOrg seedOrg, long unauthorizedAfterWrites, int maxResults, boolean filterSupported,
+        Boolean userDeleteRemoves, boolean teamDeleteSupported) {
 
     public EmulatorOptions {
         if (host == null || host.isBlank()) {
@@ -62,76 +68,107 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
 
     /**
      * Loopback, a free port, dialect {@code wandb}, no latency, no faults, seed 0, Retry-After 1 s, empty org, a key
-     * never revoked, pages of up to {@value Page#MAX_COUNT} resources, filters supported.
+     * never revoked, pages of up to {@value Page#MAX_COUNT} resources, filters supported, user DELETE as the dialect
+     * does it, team DELETE served.
      */
     public static EmulatorOptions of(String token) {
         return new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, token, 0, 0.0, 0.0, 0L, 1, false, null, -1,
-                Page.MAX_COUNT, true);
+                Page.MAX_COUNT, true, null, true);
+    }
+
+    /** Whether {@code DELETE /Users/{id}} removes the user: as set, else false for {@code wandb} only. */
+    public boolean userDeleteRemovesUsers() {
+        return userDeleteRemoves != null ? userDeleteRemoves : dialect != EmulatorDialect.WANDB;
     }
 
     public EmulatorOptions withHost(String value) {
         return new EmulatorOptions(value, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withPort(int value) {
         return new EmulatorOptions(host, value, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withDialect(EmulatorDialect value) {
         return new EmulatorOptions(host, port, value, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withLatencyMs(long value) {
         return new EmulatorOptions(host, port, dialect, token, value, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withFailRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, value, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withThrottleRate(double value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, value, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withSeed(long value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, value,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withRetryAfterSeconds(int value) {
-        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                value, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed, value,
+                demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported, userDeleteRemoves,
+                teamDeleteSupported);
     }
 
     public EmulatorOptions withDemoOrg(boolean value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, value, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, value, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withSeedOrg(GeneratedOrg value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, value, unauthorizedAfterWrites, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, value, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withUnauthorizedAfterWrites(long value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, value, maxResults, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, value, maxResults, filterSupported, userDeleteRemoves,
+                teamDeleteSupported);
     }
 
     public EmulatorOptions withMaxResults(int value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, value, filterSupported);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, value, filterSupported,
+                userDeleteRemoves, teamDeleteSupported);
     }
 
     public EmulatorOptions withFilterSupported(boolean value) {
         return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
-                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, value);
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, value,
+                userDeleteRemoves, teamDeleteSupported);
+    }
+
+    public EmulatorOptions withUserDeleteRemoves(Boolean value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported, value,
+                teamDeleteSupported);
+    }
+
+    public EmulatorOptions withTeamDeleteSupported(boolean value) {
+        return new EmulatorOptions(host, port, dialect, token, latencyMs, failRate, throttleRate, seed,
+                retryAfterSeconds, demoOrg, seedOrg, unauthorizedAfterWrites, maxResults, filterSupported,
+                userDeleteRemoves, value);
     }
 
     /** Like the generated one, but the token is masked so options can be logged safely. */
@@ -141,7 +178,8 @@ public record EmulatorOptions(String host, int port, EmulatorDialect dialect, St
                 + ", latencyMs=" + latencyMs + ", failRate=" + failRate + ", throttleRate=" + throttleRate
                 + ", seed=" + seed + ", retryAfterSeconds=" + retryAfterSeconds + ", demoOrg=" + demoOrg + ", seedOrg=" + seedOrg
                 + ", unauthorizedAfterWrites=" + unauthorizedAfterWrites + ", maxResults=" + maxResults
-                + ", filterSupported=" + filterSupported + "]";
+                + ", filterSupported=" + filterSupported + ", userDeleteRemoves=" + userDeleteRemoves
+                + ", teamDeleteSupported=" + teamDeleteSupported + "]";
     }
 
     private static void requireRate(String name, double rate) {

@@ -9,8 +9,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * {@code /Groups} (W&amp;B teams): list, create, read, PATCH, PUT; DELETE only in the scim2 dialect, because
- * W&amp;B teams cannot be deleted through SCIM.
+ * {@code /Groups} (W&amp;B teams): list, create, read, PATCH, PUT, and DELETE, which removes the team (its members
+ * stay in the organisation). W&amp;B's docs say its Group API removes teams, though its API reference lists no DELETE:
+ * a server modelled without it answers 405.
  */
 final class GroupsHandler implements ResourceHandler {
 
@@ -22,9 +23,13 @@ final class GroupsHandler implements ResourceHandler {
     private final Renderer renderer;
     private final Clock clock;
     private final Listing listing;
+    private final boolean deleteSupported;
 
-    GroupsHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock, Listing listing) {
+    /** @param deleteSupported false for a server without DELETE: it answers 405 */
+    GroupsHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock, Listing listing,
+                  boolean deleteSupported) {
         this.dialect = dialect;
+        this.deleteSupported = deleteSupported;
         this.listing = listing;
         this.store = store;
         this.renderer = renderer;
@@ -44,8 +49,14 @@ final class GroupsHandler implements ResourceHandler {
         return switch (method) {
             case "GET" -> single(200, store.read(org -> org.view(org.team(request.id()))));
             case "PATCH", "PUT" -> update(request);
-            case "DELETE" -> delete(request);
-            default -> throw ResourceHandler.methodNotAllowed(request, "GET, PATCH, PUT, DELETE");
+            case "DELETE" -> {
+                if (!deleteSupported) {
+                    throw ResourceHandler.methodNotAllowed(request, "GET, PATCH, PUT");
+                }
+                yield delete(request);
+            }
+            default -> throw ResourceHandler.methodNotAllowed(request, deleteSupported ? "GET, PATCH, PUT, DELETE"
+                    : "GET, PATCH, PUT");
         };
     }
 
@@ -87,9 +98,6 @@ final class GroupsHandler implements ResourceHandler {
         Instant now = now();
         store.write(org -> {
             Team team = org.team(request.id());
-            if (dialect.isWandb()) {
-                throw ScimException.badRequest(null, "teams cannot be deleted through SCIM");
-            }
             request.requireMatch(team.version());
             org.removeTeam(team.id());
             team.members().keySet().forEach(userId -> org.touchUser(userId, now));

@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /Users}: list (filter, paging), create, read, PATCH, and DELETE, which deactivates in the {@code wandb}
- * dialect and removes the user in the others.
+ * {@code /Users}: list (filter, paging), create, read, PATCH, and DELETE, which removes the user from the
+ * organisation or only deactivates it (the {@code wandb} dialect's default), as the server modelled does.
  */
 final class UsersHandler implements ResourceHandler {
 
@@ -18,9 +18,13 @@ final class UsersHandler implements ResourceHandler {
     private final UserJsonCache json;
     private final Clock clock;
     private final Listing listing;
+    private final boolean deleteRemoves;
 
-    UsersHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock, Listing listing) {
+    /** @param deleteRemoves whether DELETE removes the user from the organisation, rather than deactivating it */
+    UsersHandler(EmulatorDialect dialect, OrgStore store, Renderer renderer, Clock clock, Listing listing,
+                 boolean deleteRemoves) {
         this.dialect = dialect;
+        this.deleteRemoves = deleteRemoves;
         this.listing = listing;
         this.store = store;
         this.json = new UserJsonCache(renderer);
@@ -102,7 +106,7 @@ final class UsersHandler implements ResourceHandler {
         store.write(org -> {
             User user = org.user(request.id());
             request.requireMatch(user.version());
-            if (dialect != EmulatorDialect.WANDB) {
+            if (deleteRemoves) {
                 org.removeUser(user.id(), now);
                 json.evict(user.id());
             } else if (user.active()) {

@@ -110,8 +110,10 @@ public final class WandbEmulator implements AutoCloseable {
         Renderer renderer = Renderer.forDialect(options.dialect(), baseUrl);
         Listing listing = Listing.of(options);
         Map<String, ResourceHandler> resources = new java.util.HashMap<>(Map.of(
-                "Users", new UsersHandler(options.dialect(), store, renderer, clock, listing),
-                "Groups", new GroupsHandler(options.dialect(), store, renderer, clock, listing)));
+                "Users", new UsersHandler(options.dialect(), store, renderer, clock, listing,
+                        options.userDeleteRemovesUsers()),
+                "Groups", new GroupsHandler(options.dialect(), store, renderer, clock, listing,
+                        options.teamDeleteSupported())));
         if (options.dialect().isWandb()) {
             resources.put("Roles", new RolesHandler(store, clock, listing));
         } else {

@@ -160,6 +160,6 @@ public final class TargetCheck {
         AuthScheme scheme = auth == null ? s.auth() : auth;
         return new ScimClientSettings(s.baseUrl(), s.dialect(), scheme, s.basicUsername(), s.apiKey(),
                 s.connectTimeout(), s.readTimeout(), 1, 1, 0, s.pageSize(), s.initialBackoff(), s.maxBackoff(),
-                s.proxy(), s.caBundle(), s.graphqlUrl());
+                s.proxy(), s.caBundle(), s.graphqlUrl(), s.userDeleteRemoves());
     }
 }

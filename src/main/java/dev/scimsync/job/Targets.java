@@ -43,7 +43,7 @@ public class Targets implements DisposableBean {
         String url;
         ApiKey key;
         if (target.embedded()) {
-            WandbEmulator emulator = embedded(target.dialect());
+            WandbEmulator emulator = embedded(target.dialect(), target.userDeleteRemoves());
             url = emulator.baseUrl();
             key = embeddedKey;
         } else {
@@ -74,6 +74,7 @@ public class Targets implements DisposableBean {
                             : proxy(target, checked.baseUrl()))
                     .caBundle(caBundle)
                     .graphqlUrl(target.embedded() ? null : target.graphqlUrl())
+                    .userDeleteRemoves(target.userDelete() == null ? null : target.userDeleteRemoves())
                     .build();
         } catch (IllegalArgumentException e) {
             // the settings' own checks, on what the job file says (a URL the job file's pattern let through), and
@@ -88,15 +89,26 @@ public class Targets implements DisposableBean {
                 secrets.systemProperties());
     }
 
-    /** The embedded emulator, started on first use. */
+    /** The embedded emulator, started on first use, its user DELETE as the dialect does it. */
     public synchronized WandbEmulator embedded(String dialect) {
+        return embedded(dialect, null);
+    }
+
+    /**
+     * The embedded emulator, started on first use.
+     *
+     * @param userDeleteRemoves whether its DELETE /Users removes users (as the job's target.user-delete says), or
+     *                          null for the dialect's
+     */
+    public synchronized WandbEmulator embedded(String dialect, Boolean userDeleteRemoves) {
         if (embedded == null) {
             byte[] bytes = new byte[24];
             new SecureRandom().nextBytes(bytes);
             String token = HexFormat.of().formatHex(bytes);
             embeddedKey = ApiKey.of(token);
             embedded = WandbEmulator.start(EmulatorOptions.of(token)
-                    .withDialect(EmulatorDialect.parse(dialect)).withDemoOrg(true));
+                    .withDialect(EmulatorDialect.parse(dialect)).withDemoOrg(true)
+                    .withUserDeleteRemoves(userDeleteRemoves));
         }
         return embedded;
     }

@@ -38,6 +38,11 @@ public class DesiredUserRepository {
      * user has are kept.
      */
     public List<RemoteOrg.User> absent(String runId, RemoteOrg org) {
+        return absent(runId, org, false);
+    }
+
+    /** The same, inactive users too when {@code inactiveToo}: those that must leave the organisation. */
+    public List<RemoteOrg.User> absent(String runId, RemoteOrg org, boolean inactiveToo) {
         Set<String> namedEmails = new HashSet<>();
         Set<String> namedUserNames = new HashSet<>();
         jdbc.query("SELECT email_key, user_name_key FROM desired_user WHERE run_id = ?", rs -> {
@@ -57,7 +62,7 @@ public class DesiredUserRepository {
         }, runId);
         List<RemoteOrg.User> absent = new ArrayList<>();
         for (RemoteOrg.User u : org.users()) {
-            if (u.active() && (u.emailKey() == null || !namedEmails.contains(u.emailKey()))
+            if ((u.active() || inactiveToo) && (u.emailKey() == null || !namedEmails.contains(u.emailKey()))
                     && (u.userNameKey() == null || !namedUserNames.contains(u.userNameKey()))
                     && !looselyNamed(looselyNamed, u)) {
                 absent.add(u);
@@ -80,7 +85,7 @@ public class DesiredUserRepository {
         }
         // bound with their types: every row of users.csv goes through here
         jdbc.batchUpdate("INSERT INTO desired_user (run_id, line_no, email, email_key, user_name, user_name_key,"
-                + " display_name, org_role, active, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " display_name, org_role, active, raw, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -95,6 +100,7 @@ public class DesiredUserRepository {
                         nullable(ps, 8, u.orgRole());
                         ps.setBoolean(9, u.active());
                         nullable(ps, 10, raws.get(i));
+                        ps.setBoolean(11, u.removed());
                     }
 
                     @Override

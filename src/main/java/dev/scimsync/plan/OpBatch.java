@@ -38,10 +38,14 @@ final class OpBatch {
         return seq;
     }
 
-    /** Queues an operation a planner decided on; returns its sequence number. */
+    /** Queues an operation a planner decided on, held back if it says so; returns its sequence number. */
     long add(NewOp op) {
-        return add(op.kind(), op.key(), op.inputKind(), op.line(), op.targetId(), op.before(), op.after(),
+        long seq = add(op.kind(), op.key(), op.inputKind(), op.line(), op.targetId(), op.before(), op.after(),
                 op.payload());
+        if (op.heldBack() != null) {
+            block(seq, op.heldBack());
+        }
+        return seq;
     }
 
     /** Holds back an operation already queued, with the reason. */

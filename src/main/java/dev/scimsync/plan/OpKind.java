@@ -17,7 +17,15 @@ public enum OpKind {
     SET_TEAM_ROLE(50, false, "set team role", "updated"),
     REMOVE_MEMBER(60, true, "remove member", "removed"),
     DEACTIVATE_USER(70, true, "deactivate", "deactivated"),
-    DELETE_ROLE(80, true, "delete role", "deleted");
+    /** {@code DELETE /Users/{id}} where that takes the user out of the organisation. */
+    REMOVE_USER(75, true, "remove from organisation", "removed"),
+    /**
+     * A user who must leave the organisation on a target whose {@code DELETE /Users/{id}} only deactivates: never
+     * sent, planned held back so that results.csv and blocked.csv name it for a person, run after run.
+     */
+    REMOVE_IN_ADMIN_UI(76, false, "remove in the W&B admin UI", "removed"),
+    DELETE_ROLE(80, true, "delete role", "deleted"),
+    DELETE_TEAM(90, true, "delete team", "deleted");
 
     private final int phase;
     private final boolean removal;

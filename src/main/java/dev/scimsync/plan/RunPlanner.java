@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Plans a whole run: custom roles, users, then teams, memberships and service accounts, into one ordered list of operations; then
- * checks the removals against {@code policy.max-removals} before anything is written.
+ * Plans a whole run: custom roles, users, then teams, memberships and service accounts, into one ordered list of
+ * operations; then checks the removals of each kind (deactivations, user removals, membership removals, role and team
+ * deletions) against {@code policy.max-removals} before anything is written.
  */
 @Component
 public class RunPlanner {
@@ -53,9 +54,9 @@ public class RunPlanner {
         RemoteOrg org = remoteOrgs.load(runId, SnapshotRepository.SNAPSHOT);
         roles.plan(ops, org, policy.deleteAbsentRoles());
         UserPlanner.UserPlan userPlan = users.plan(ops, org, policy.deactivateAbsentUsers(),
-                policy.protectedUsers(), policy.manageProfile(), policy.roleColumns().orgRole());
+                policy.protectedUsers(), policy.manageProfile(), policy.roleColumns().orgRole(), policy.users());
         TeamPlanner.Managed managed = teams.plan(ops, org, policy.removeAbsentMembers(), policy.protectedUsers(),
-                policy.roleColumns().teamRole());
+                policy.roleColumns().teamRole(), policy.teams());
         serviceAccounts.plan(ops, org);
         ops.flush();
         String limit = checkRemovals(runId, org, managed, policy.maxRemovals(), policy.allowRemovals());
@@ -75,6 +76,8 @@ public class RunPlanner {
         check(runId, OpKind.REMOVE_MEMBER, "membership removals", "members of the managed teams",
                 org.groups().stream().filter(g -> managed.teamKeys().contains(g.nameKey()))
                         .mapToLong(g -> g.memberIds().size()).sum(), limit, raisedTo, over);
+        check(runId, OpKind.REMOVE_USER, "user removals", "users", org.users().size(), limit, raisedTo, over);
+        check(runId, OpKind.DELETE_TEAM, "team deletions", "teams", org.groups().size(), limit, raisedTo, over);
         check(runId, OpKind.DELETE_ROLE, "role deletions", "custom roles", count(
                 "SELECT COUNT(*) FROM remote_role WHERE run_id = ? AND pass = 'snapshot'", runId), limit, raisedTo,
                 over);

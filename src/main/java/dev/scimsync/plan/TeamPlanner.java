@@ -46,6 +46,13 @@ public class TeamPlanner {
     private static final String INVALID_ROWS = """
             SELECT row_key FROM row_error WHERE run_id = ? AND kind = 'memberships' AND row_key IS NOT NULL""";
 
+    private static final String INVALID_TEAM_ROWS = """
+            SELECT row_key FROM row_error WHERE run_id = ? AND kind IN ('teams', 'memberships')
+              AND row_key IS NOT NULL""";
+
+    /** Why an owned team that no input lists stays, under {@code absent-teams: delete}. */
+    static final String PROTECTED_TEAM = "protected team: never deleted (policy.protected-teams)";
+
     /** The teams the inputs manage: those in teams.csv and those named in memberships.csv, by lower-case name. */
     record Managed(Set<String> teamKeys) {
     }
@@ -59,6 +66,18 @@ public class TeamPlanner {
      */
     record AbsentMembers(Set<String> protectedUsers, Rows<String> invalidRowKeys,
                          Function<Collection<String>, Set<String>> owned) {
+    }
+
+    /**
+     * What {@code policy.absent-teams: delete} needs.
+     *
+     * @param protectedTeams lower-case team names that are never deleted
+     * @param invalidRowKeys the keys of the invalid rows of teams.csv (a team) and memberships.csv ({@code
+     *                       team/email}), as they were kept
+     * @param owned          those of the given team keys (lower-case names) that the job owns
+     */
+    record AbsentTeams(Set<String> protectedTeams, Rows<String> invalidRowKeys,
+                       Function<Collection<String>, Set<String>> owned) {
     }
 
     private record Team(String key, String name, String kind, long line) {
@@ -81,6 +100,12 @@ public class TeamPlanner {
 
     /** @param teamRoles whether the target takes team roles; when not, the role column is not planned */
     Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers, boolean teamRoles) {
+        return plan(ops, org, removeAbsent, protectedUsers, teamRoles, Policy.AbsentTeams.KEPT);
+    }
+
+    /** @param teamPolicy whether owned teams that no input lists are deleted, and which never are */
+    Managed plan(OpBatch ops, RemoteOrg org, boolean removeAbsent, Set<String> protectedUsers, boolean teamRoles,
+                 Policy.AbsentTeams teamPolicy) {
         String runId = ops.runId();
         Rows<DesiredTeam> teams = action -> jdbc.query(TEAMS, rs -> {
             action.accept(new DesiredTeam(rs.getLong("line_no"), rs.getString("name"), rs.getString("name_key")));
@@ -94,23 +119,34 @@ public class TeamPlanner {
                     action.accept(rs.getString(1));
                 }, runId),
                 keys -> ownership.owned(ops.jobName(), "memberships", keys));
-        return new Managed(decide(teams, members, org, absent, ops::add));
+        AbsentTeams absentTeams = !teamPolicy.delete() ? null : new AbsentTeams(teamPolicy.protectedTeams(),
+                action -> jdbc.query(INVALID_TEAM_ROWS, rs -> {
+                    action.accept(rs.getString(1));
+                }, runId),
+                keys -> ownership.owned(ops.jobName(), "teams", keys));
+        return new Managed(decide(teams, members, org, absent, absentTeams, ops::add));
+    }
+
+    static Set<String> decide(Rows<DesiredTeam> teams, Rows<DesiredMember> members, RemoteOrg org,
+                              AbsentMembers absentMembers, Consumer<NewOp> out) {
+        return decide(teams, members, org, absentMembers, null, out);
     }
 
     /**
      * Decides the team operations of a run: a membership row adds its user to the team unless the snapshot lists
      * them there, and sets its team role when the row names one that differs; a team the snapshot lacks is created
      * with the members the rows name; under {@code absentMembers}, owned members of the managed teams that no row
-     * names are removed.
+     * names are removed; under {@code absentTeams}, owned teams that no row names are deleted.
      *
      * @param teams         the rows of teams.csv, in line order
      * @param members       the rows of memberships.csv, in line order
      * @param absentMembers what removing absent members needs, or null when absent members stay
+     * @param absentTeams   what deleting absent teams needs, or null when absent teams stay
      * @param out           takes each operation, in the order the operations are numbered
      * @return the lower-case names of the teams the inputs manage, teams.csv's first
      */
     static Set<String> decide(Rows<DesiredTeam> teams, Rows<DesiredMember> members, RemoteOrg org,
-                              AbsentMembers absentMembers, Consumer<NewOp> out) {
+                              AbsentMembers absentMembers, AbsentTeams absentTeams, Consumer<NewOp> out) {
         // every team the inputs manage: teams.csv in line order, then those memberships.csv names first
         Map<String, Team> managed = new LinkedHashMap<>();
         teams.forEach(t -> managed.putIfAbsent(t.nameKey(), new Team(t.nameKey(), t.name(), "teams", t.line())));
@@ -161,7 +197,42 @@ public class TeamPlanner {
         if (absentMembers != null) {
             removeAbsent(org, managed.keySet(), named, absentMembers, out);
         }
+        if (absentTeams != null) {
+            deleteAbsent(org, managed.keySet(), absentTeams, out);
+        }
         return managed.keySet();
+    }
+
+    /**
+     * Teams of the target that no row names (not even an invalid one) and that the job owns are deleted, by name;
+     * a protected one is planned held back, so that the plan says why it stays. A team the job never owned is
+     * never touched.
+     */
+    private static void deleteAbsent(RemoteOrg org, Set<String> managed, AbsentTeams policy, Consumer<NewOp> out) {
+        // an invalid row protects every team its key could have meant; a membership row's key is team/email
+        Set<String> invalidRows = new HashSet<>();
+        policy.invalidRowKeys().forEach(key -> {
+            int at = key.lastIndexOf('@');
+            int slash = at < 0 ? -1 : key.lastIndexOf('/', at);
+            invalidRows.add(IdentityText.loose(slash > 0 ? key.substring(0, slash) : key));
+        });
+        List<RemoteOrg.Group> absent = new ArrayList<>();
+        for (RemoteOrg.Group group : org.groups()) {
+            if (!managed.contains(group.nameKey()) && !invalidRows.contains(IdentityText.loose(group.nameKey()))) {
+                absent.add(group);
+            }
+        }
+        Set<String> owned = policy.owned().apply(absent.stream().map(RemoteOrg.Group::nameKey).toList());
+        absent.sort(Comparator.comparing(RemoteOrg.Group::nameKey).thenComparing(RemoteOrg.Group::id));
+        for (RemoteOrg.Group group : absent) {
+            if (!owned.contains(group.nameKey())) {
+                continue;
+            }
+            out.accept(new NewOp(OpKind.DELETE_TEAM, group.nameKey(), "teams", null, group.id(),
+                    "team " + group.name() + " with " + group.memberIds().size() + " members", "deleted",
+                    TeamPayload.member(group.name(), group.id(), null, null, null).toJson(),
+                    policy.protectedTeams().contains(group.nameKey()) ? PROTECTED_TEAM : null));
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.Set;
 public class UserPlanner {
 
     private static final String DESIRED = """
-            SELECT line_no, email, email_key, user_name, user_name_key, display_name, org_role, active
+            SELECT line_no, email, email_key, user_name, user_name_key, display_name, org_role, active, removed
             FROM desired_user WHERE run_id = ? ORDER BY run_id, line_no""";
 
     private final JdbcTemplate jdbc;
@@ -53,19 +53,30 @@ public class UserPlanner {
     /** @param manageOrgRole whether the target takes org_role; when not, its values are not planned */
     UserPlan plan(OpBatch ops, RemoteOrg org, boolean deactivateAbsent, Set<String> protectedUsers,
                   boolean manageProfile, boolean manageOrgRole) {
+        return plan(ops, org, deactivateAbsent, protectedUsers, manageProfile, manageOrgRole, Policy.Removals.NONE);
+    }
+
+    /** @param removals what becomes of users who must leave the organisation, absent or {@code active=removed} */
+    UserPlan plan(OpBatch ops, RemoteOrg org, boolean deactivateAbsent, Set<String> protectedUsers,
+                  boolean manageProfile, boolean manageOrgRole, Policy.Removals removals) {
         String runId = ops.runId();
         long before = ops.count();
-        Batch batch = new Batch(ops, protectedUsers, manageProfile, manageOrgRole);
+        Batch batch = new Batch(ops, protectedUsers, manageProfile, manageOrgRole, removals.deleteRemovesUsers());
         jdbc.query(DESIRED, rs -> {
             batch.desired(rs, org);
         }, runId);
-        if (deactivateAbsent) {
-            List<RemoteOrg.User> absent = desiredUsers.absent(runId, org);
+        if (deactivateAbsent || removals.removeAbsent()) {
+            // a user who must leave may be inactive already: deactivated by an earlier run, and still listed
+            List<RemoteOrg.User> absent = desiredUsers.absent(runId, org, removals.removeAbsent());
             Set<String> owned = ownership.owned(ops.jobName(), "users",
                     absent.stream().map(RemoteOrg.User::emailKey).toList());
             for (RemoteOrg.User user : absent) {
                 if (user.emailKey() != null && owned.contains(user.emailKey())) {
-                    batch.absent(user);
+                    if (removals.removeAbsent()) {
+                        batch.absentLeaves(user);
+                    } else {
+                        batch.absent(user);
+                    }
                 }
             }
         }
@@ -85,21 +96,28 @@ public class UserPlanner {
     public record UserPlan(long operations, long blocked) {
     }
 
+    /** Why a user who must leave is named for a person on a target whose DELETE only deactivates. */
+    static final String REMOVE_BY_HAND = "target.user-delete: deactivates: this target's DELETE /Users only"
+            + " deactivates, and SCIM has no call that removes the user: remove it in the W&B admin UI";
+
     /** Decides each row's operation and keeps count of what the last-admin rule needs. */
     private static final class Batch {
         private final OpBatch ops;
         private final Set<String> protectedUsers;
         private final boolean manageProfile;
         private final boolean manageOrgRole;
+        private final boolean deleteRemoves;
         final List<Long> adminRemovals = new ArrayList<>();
         long adminAdditions;
         long protectedBlocks;
 
-        Batch(OpBatch ops, Set<String> protectedUsers, boolean manageProfile, boolean manageOrgRole) {
+        Batch(OpBatch ops, Set<String> protectedUsers, boolean manageProfile, boolean manageOrgRole,
+              boolean deleteRemoves) {
             this.ops = ops;
             this.protectedUsers = protectedUsers;
             this.manageProfile = manageProfile;
             this.manageOrgRole = manageOrgRole;
+            this.deleteRemoves = deleteRemoves;
         }
 
         void desired(ResultSet rs, RemoteOrg org) throws SQLException {
@@ -110,10 +128,18 @@ public class UserPlanner {
             String displayName = rs.getString("display_name");
             String orgRole = manageOrgRole ? rs.getString("org_role") : null;
             boolean active = rs.getBoolean("active");
+            boolean removed = rs.getBoolean("removed");
             // matched by email first, then by userName
             RemoteOrg.User remote = org.userByEmailKey(key);
             if (remote == null) {
                 remote = org.userByUserNameKey(rs.getString("user_name_key"));
+            }
+            if (removed) {
+                // a user the target does not list has left already: nothing to do
+                if (remote != null) {
+                    leave(email, key, line, remote);
+                }
+                return;
             }
             if (remote == null) {
                 if (active) {
@@ -179,13 +205,58 @@ public class UserPlanner {
             }
         }
 
+        /** An owned user no row names, under {@code absent-users: remove}; protected users stay. */
+        void absentLeaves(RemoteOrg.User user) {
+            String key = Objects.requireNonNullElse(user.emailKey(), user.userName());
+            if (key != null && protectedUsers.contains(key.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+            leave(user.email(), key, null, user);
+        }
+
+        /**
+         * Takes a listed user out of the organisation: {@code DELETE} where that removes; elsewhere a deactivation
+         * when the user is active, then the removal named for a person, never sent. A protected user's first
+         * operation is planned and held back, and nothing follows it.
+         */
+        private void leave(String email, String key, Long line, RemoteOrg.User remote) {
+            boolean isProtected = key != null && protectedUsers.contains(key.toLowerCase(Locale.ROOT));
+            String role = remote.orgRole();
+            boolean admin = remote.active() && "admin".equals(role);
+            String before = describe(remote.active(), role, remote.displayName());
+            UserPayload payload = new UserPayload(email, remote.userName(), null, null, null, null);
+            if (deleteRemoves || !remote.active()) {
+                OpKind kind = deleteRemoves ? OpKind.REMOVE_USER : OpKind.REMOVE_IN_ADMIN_UI;
+                long seq = add(kind, key, line, remote.id(), before, "removed from the organisation", payload);
+                if (isProtected) {
+                    holdBack(seq);
+                } else if (kind == OpKind.REMOVE_IN_ADMIN_UI) {
+                    ops.block(seq, REMOVE_BY_HAND);
+                } else if (admin) {
+                    adminRemovals.add(seq);
+                }
+                return;
+            }
+            long seq = add(OpKind.DEACTIVATE_USER, key, line, remote.id(), before,
+                    describe(false, role, remote.displayName()), payload);
+            if (isProtected) {
+                holdBack(seq);
+                return;
+            }
+            if (admin) {
+                adminRemovals.add(seq);
+            }
+            ops.block(add(OpKind.REMOVE_IN_ADMIN_UI, key, line, remote.id(), describe(false, role,
+                    remote.displayName()), "removed from the organisation", payload), REMOVE_BY_HAND);
+        }
+
         private long add(OpKind kind, String key, Long line, String targetId, String before, String after,
                          UserPayload payload) {
             return ops.add(kind, key, "users", line, targetId, before, after, payload.toJson());
         }
 
         private void holdBack(long seq) {
-            ops.block(seq, "protected user: never deactivated or demoted (policy.protected-users)");
+            ops.block(seq, "protected user: never deactivated, removed or demoted (policy.protected-users)");
             protectedBlocks++;
         }
     }

@@ -45,7 +45,7 @@ final class Changes {
      * operation counts once, a member added with a new team's create request too.
      */
     static final List<String> COUNTED = List.of("create", "update", "deactivate", "remove from teams", "add to teams",
-            "reactivate", "delete");
+            "reactivate", "delete", "remove from organisation", "delete team");
 
     /** The groups of the page, and the operations by what they do ({@link #COUNTED}). */
     record Written(List<ReportPage.ChangeGroup> groups, Map<String, Long> counts) {
@@ -116,6 +116,8 @@ final class Changes {
             case ADD_MEMBER -> "add to teams";
             case REMOVE_MEMBER -> "remove from teams";
             case DELETE_ROLE -> "delete";
+            case REMOVE_USER, REMOVE_IN_ADMIN_UI -> "remove from organisation";
+            case DELETE_TEAM -> "delete team";
         };
     }
 

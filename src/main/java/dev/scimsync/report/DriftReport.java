@@ -1,6 +1,9 @@
 package dev.scimsync.report;
 
 import dev.scimsync.config.PolicyConfig;
+import dev.scimsync.plan.OpKind;
+import dev.scimsync.plan.OpState;
+import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.verify.DriftRepository;
 import dev.scimsync.verify.DriftRow;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,12 @@ import java.util.function.Consumer;
 public class DriftReport {
 
     public static final String DRIFT_CSV = "drift.csv";
+
+    /** What drift.csv says of a team whose deletion the target refused as a call it does not have. */
+    static final String TEAM_DELETE_UNSUPPORTED = "team deletion not supported by this target";
+
+    /** The error type the apply stage gives an operation the target has no call for. */
+    private static final String UNSUPPORTED = "unsupported";
 
     private final DriftRepository drift;
 
@@ -41,18 +50,50 @@ public class DriftReport {
     void forEach(String opsRunId, PolicyConfig policy, boolean planOnly, Consumer<DriftLine> action) {
         Set<String> protectedUsers = Set.copyOf(policy.protectedUsers());
         String absentUsers = "absent-users: " + policy.absentUsers().name().toLowerCase(Locale.ROOT);
-        drift.forEachUser(opsRunId, protectedUsers, row -> {
+        boolean removes = policy.absentUsers() == PolicyConfig.AbsentUsers.REMOVE;
+        drift.forEachUser(opsRunId, protectedUsers, removes, row -> {
             boolean isProtected = protectedUsers.contains(row.key());
             String rule = DriftRow.PROTECTED.equals(row.finding()) || isProtected && row.opKind() == null
                     ? "protected-users" : absentUsers;
             action.accept(new DriftLine(row.kind(), row.key(), row.targetId(), row.finding(), row.targetState(),
                     rule, action(row, policy, isProtected, planOnly), row.detail()));
         });
+        String absentTeams = "absent-teams: " + policy.absentTeams().name().toLowerCase(Locale.ROOT);
+        drift.forEachTeam(opsRunId, row -> {
+            boolean isProtected = row.opState() == OpState.BLOCKED && !PlannedOpRepository.REMOVAL_LIMIT.equals(
+                    row.errorType()) || row.opKind() == null && policy.protectedTeams().contains(row.key());
+            action.accept(new DriftLine(row.kind(), row.key(), row.targetId(), row.finding(), row.targetState(),
+                    isProtected ? "protected-teams" : absentTeams, teamAction(row, isProtected, planOnly),
+                    row.detail()));
+        });
+    }
+
+    /** What became of a team no input lists: reported, deleted, or why not. */
+    private static String teamAction(DriftRow row, boolean isProtected, boolean planOnly) {
+        if (isProtected) {
+            return "kept (protected team)";
+        }
+        if (row.opKind() == null) {
+            return "reported";
+        }
+        if (row.opState() == OpState.FAILED && UNSUPPORTED.equals(row.errorType())) {
+            return TEAM_DELETE_UNSUPPORTED;
+        }
+        return switch (row.opState()) {
+            case DONE -> row.opKind().doneStatus();
+            case BLOCKED -> "blocked";
+            case FAILED -> "failed";
+            case PENDING, SENDING -> planOnly ? "planned: " + row.opKind().action() : "pending";
+        };
     }
 
     private static String action(DriftRow row, PolicyConfig policy, boolean isProtected, boolean planOnly) {
+        if (row.opKind() == OpKind.REMOVE_IN_ADMIN_UI && row.opState() == OpState.BLOCKED && !isProtected) {
+            return row.opKind().action();
+        }
         if (row.opKind() == null) {
-            if (isProtected && policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE) {
+            if (isProtected && (policy.absentUsers() == PolicyConfig.AbsentUsers.DEACTIVATE
+                    || policy.absentUsers() == PolicyConfig.AbsentUsers.REMOVE)) {
                 return "kept (protected user)";
             }
             return policy.absentUsers() == PolicyConfig.AbsentUsers.IGNORE ? "ignored" : "reported";

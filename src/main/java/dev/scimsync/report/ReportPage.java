@@ -130,7 +130,7 @@ record ReportPage(RunSummary summary, String started, String duration, List<Stri
     private static String tone(String status) {
         return switch (RowStatus.ofLabel(status)) {
             case INVALID, FAILED, PENDING -> "bad";
-            case BLOCKED -> "held";
+            case BLOCKED, MANUAL -> "held";
             case UNCHANGED -> "same";
             case PLANNED -> "planned";
             default -> "good";

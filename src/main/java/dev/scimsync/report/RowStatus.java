@@ -1,11 +1,15 @@
 package dev.scimsync.report;
 
+import dev.scimsync.plan.OpKind;
 import dev.scimsync.report.ResultRow;
 
-/** The one-word status of an input row in results.csv. */
+/**
+ * The one-word status of an input row in results.csv. {@link #MANUAL}: a change no SCIM call of the target makes (a
+ * user's removal from the organisation where DELETE only deactivates), left to a person.
+ */
 public enum RowStatus {
-    CREATED, UPDATED, REACTIVATED, DEACTIVATED, REMOVED, DELETED, UNCHANGED, INVALID, FAILED, BLOCKED, PLANNED,
-    PENDING;
+    CREATED, UPDATED, REACTIVATED, DEACTIVATED, REMOVED, DELETED, UNCHANGED, INVALID, FAILED, BLOCKED, MANUAL,
+    PLANNED, PENDING;
 
     public static RowStatus of(ResultRow row, boolean planOnly) {
         if (row.invalid()) {
@@ -20,7 +24,7 @@ public enum RowStatus {
         return switch (row.state()) {
             case DONE -> valueOf(row.opKind().doneStatus().toUpperCase(java.util.Locale.ROOT));
             case FAILED -> FAILED;
-            case BLOCKED -> BLOCKED;
+            case BLOCKED -> row.opKind() == OpKind.REMOVE_IN_ADMIN_UI ? MANUAL : BLOCKED;
             case PENDING, SENDING -> planOnly ? PLANNED : PENDING;
         };
     }
@@ -36,6 +40,6 @@ public enum RowStatus {
 
     /** Whether rows with this status need a person: any of them makes a finished run end with exit code 1. */
     public boolean needsAttention() {
-        return this == INVALID || this == FAILED || this == BLOCKED || this == PENDING;
+        return this == INVALID || this == FAILED || this == BLOCKED || this == MANUAL || this == PENDING;
     }
 }

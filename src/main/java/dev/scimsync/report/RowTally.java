@@ -28,7 +28,9 @@ public final class RowTally {
     RowStatus add(ResultRow row) {
         RowStatus status = RowStatus.of(row, planOnly);
         counts.add(row.kind(), status, 1);
-        if (FailedRows.WRITTEN.contains(status) && (row.line() != null || status != RowStatus.BLOCKED)) {
+        // a removal left to a person is listed with the failures, though its row is no row to fix and feed back
+        if ((FailedRows.WRITTEN.contains(status) || status == RowStatus.MANUAL)
+                && (row.line() != null || status != RowStatus.BLOCKED)) {
             failures.add(new ReportPage.Failure(files.getOrDefault(row.kind(), row.kind()),
                     row.line() == null ? "" : "" + row.line(), row.key(), status.label(),
                     FailedRows.reason(row, status)));

@@ -36,7 +36,10 @@ public interface GroupsApi {
         return replace(id, group, null);
     }
 
-    /** Only for {@code scim2} targets: W&B does not delete teams through SCIM. */
+    /**
+     * Deletes the team. W&amp;B's docs say its Group API removes teams, but its API reference lists no DELETE: a
+     * server that lacks it answers 404, 405 or 501.
+     */
     @RequestLine("DELETE /Groups/{id}")
     @Headers("If-Match: {ifMatch}")
     void delete(@Param("id") String id, @Param("ifMatch") String ifMatch);

@@ -9,7 +9,7 @@ final class Scim2Dialect implements ScimDialect {
     }
 
     @Override
-    public void deactivate(UsersApi api, String userId) {
+    public void deactivateByPatch(UsersApi api, String userId) {
         api.patch(userId, PatchRequest.replace("active", false));
     }
 

@@ -211,8 +211,29 @@ public final class ScimClient implements AutoCloseable {
                 this::firstGroup, group -> displayName.equals(group.displayName()));
     }
 
+    /**
+     * Deactivates the user: the user stays in the organisation and can be reactivated. Where {@code DELETE} removes
+     * users, that is the PATCH {@code active:false}; where it deactivates, the DELETE.
+     */
     public void deactivateUser(String userId) {
-        dialect.deactivate(users, userId);
+        if (settings.userDeleteRemoves()) {
+            dialect.deactivateByPatch(users, userId);
+        } else {
+            users.delete(userId);
+        }
+    }
+
+    /**
+     * Takes the user out of the organisation with {@code DELETE /Users/{id}}.
+     *
+     * @throws UnsupportedByDialectException where {@code DELETE} only deactivates: no SCIM call removes the user there
+     */
+    public void removeUser(String userId) {
+        if (!settings.userDeleteRemoves()) {
+            throw new UnsupportedByDialectException("cannot remove user " + userId + " through SCIM: DELETE /Users"
+                    + " deactivates on this target (target.user-delete: deactivates); remove it in the W&B admin UI");
+        }
+        users.delete(userId);
     }
 
     /** @throws UnsupportedByDialectException when the dialect cannot reactivate */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@link AuthScheme#BASIC}; {@code requestsPerSecond} 0 means unlimited; {@code pageSize} 0 means the dialect's.
  * {@code proxy} null means direct; {@code caBundle} null means the JVM's CAs alone; {@code graphqlUrl} null means
  * W&amp;B's GraphQL endpoint is derived from the base URL ({@link #graphqlEndpoint()}). {@code toString()} masks the key
- * and the proxy's credentials.
+ * and the proxy's credentials. {@code userDeleteRemoves} says what {@code DELETE /Users/{id}} does on the target
+ * (null: what the dialect says, {@link ScimDialect#deleteRemovesUsers()}).
  */
 public record ScimClientSettings(
         String baseUrl,
@@ -27,7 +28,8 @@ public record ScimClientSettings(
         Duration maxBackoff,
         HttpProxy proxy,
         CaBundle caBundle,
-        String graphqlUrl) {
+        String graphqlUrl,
+        Boolean userDeleteRemoves) {
 
     public ScimClientSettings {
         baseUrl = checkedBaseUrl(baseUrl);
@@ -59,6 +61,9 @@ public record ScimClientSettings(
             proxy = HttpProxy.direct("no proxy is set");
         }
         graphqlUrl = graphqlUrl == null || graphqlUrl.isBlank() ? null : checkedUrl(graphqlUrl, "GraphQL");
+        if (userDeleteRemoves == null) {
+            userDeleteRemoves = ScimDialect.of(dialect).deleteRemovesUsers();
+        }
         if (pageSize < 0) {
             throw new IllegalArgumentException("pageSize must be >= 0 (0 = the dialect's), was " + pageSize);
         }
@@ -148,6 +153,7 @@ public record ScimClientSettings(
         private HttpProxy proxy;
         private CaBundle caBundle;
         private String graphqlUrl;
+        private Boolean userDeleteRemoves;
 
         private Builder(String baseUrl, ApiKey apiKey) {
             this.baseUrl = baseUrl;
@@ -220,10 +226,16 @@ public record ScimClientSettings(
             return this;
         }
 
+        /** Whether {@code DELETE /Users/{id}} removes the user on the target; null or never called: the dialect's. */
+        public Builder userDeleteRemoves(Boolean removes) {
+            this.userDeleteRemoves = removes;
+            return this;
+        }
+
         public ScimClientSettings build() {
             return new ScimClientSettings(baseUrl, dialect, auth, basicUsername, apiKey, connectTimeout, readTimeout,
                     maxConcurrency, maxAttempts, requestsPerSecond, pageSize, initialBackoff, maxBackoff, proxy,
-                    caBundle, graphqlUrl);
+                    caBundle, graphqlUrl, userDeleteRemoves);
         }
     }
 }

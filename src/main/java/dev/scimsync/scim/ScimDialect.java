@@ -13,7 +13,29 @@ public interface ScimDialect {
     /** {@code wandb}, {@code wandb-saas} or {@code scim2}. */
     String id();
 
-    void deactivate(UsersApi api, String userId);
+    /**
+     * Deactivates the user as a server of this dialect does by default: DELETE where {@link #deleteRemovesUsers()}
+     * is false, else the PATCH that sets {@code active:false}.
+     */
+    default void deactivate(UsersApi api, String userId) {
+        if (deleteRemovesUsers()) {
+            deactivateByPatch(api, userId);
+        } else {
+            api.delete(userId);
+        }
+    }
+
+    /** The PATCH that sets {@code active:false}, in the form this dialect's servers take. */
+    void deactivateByPatch(UsersApi api, String userId);
+
+    /**
+     * Whether {@code DELETE /Users/{id}} takes the user out of the organisation on a server of this dialect (RFC
+     * 7644, newer W&amp;B servers), rather than deactivating it (W&amp;B Dedicated and Self-Managed as first
+     * documented). A target may say otherwise ({@link ScimClientSettings#userDeleteRemoves()}).
+     */
+    default boolean deleteRemovesUsers() {
+        return true;
+    }
 
     /** @throws UnsupportedByDialectException when {@link #canReactivate()} is false */
     void reactivate(UsersApi api, String userId);

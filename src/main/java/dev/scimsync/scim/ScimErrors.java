@@ -29,9 +29,9 @@ final class ScimErrors {
         };
     }
 
-    /** 408, 429 and every 5xx may succeed later. */
+    /** 408, 429 and every 5xx but 501 may succeed later; 501 says the server has no such operation at all. */
     static boolean isRetryable(int status) {
-        return status == 408 || status == 429 || status >= 500;
+        return status == 408 || status == 429 || status >= 500 && status != 501;
     }
 
     /** 408, 429 and 503 say the server did not process the request, so even a POST may be sent again. */

@@ -30,7 +30,10 @@ public interface UsersApi {
         return patch(id, patch, null);
     }
 
-    /** On {@code wandb} this deactivates (the user stays listed, inactive); elsewhere it may remove the user. */
+    /**
+     * Deactivates the user on W&amp;B servers as first documented (it stays listed, inactive); removes it from the
+     * organisation on newer W&amp;B servers and RFC 7644 ones ({@link ScimClientSettings#userDeleteRemoves()}).
+     */
     @RequestLine("DELETE /Users/{id}")
     @Headers("If-Match: {ifMatch}")
     void delete(@Param("id") String id, @Param("ifMatch") String ifMatch);

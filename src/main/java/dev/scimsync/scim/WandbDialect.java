@@ -12,8 +12,13 @@ final class WandbDialect implements ScimDialect {
     }
 
     @Override
-    public void deactivate(UsersApi api, String userId) {
-        api.delete(userId);
+    public void deactivateByPatch(UsersApi api, String userId) {
+        api.patch(userId, PatchRequest.replaceActive(false));
+    }
+
+    @Override
+    public boolean deleteRemovesUsers() {
+        return false;
     }
 
     @Override

@@ -12,7 +12,7 @@ final class WandbSaasDialect implements ScimDialect {
     }
 
     @Override
-    public void deactivate(UsersApi api, String userId) {
+    public void deactivateByPatch(UsersApi api, String userId) {
         api.patch(userId, PatchRequest.replaceActive(false));
     }
 

@@ -52,6 +52,8 @@ public class OwnershipLedger {
     public void recordInputs(String runId, String jobName) {
         record(jobName, runId, "users", "input", "email_key", "desired_user WHERE run_id = ?");
         record(jobName, runId, "teams", "input", "name_key", "desired_team WHERE run_id = ?");
+        // a team memberships.csv names is one the job manages as much as one teams.csv names
+        record(jobName, runId, "teams", "input", "team_key", "desired_member WHERE run_id = ?");
         record(jobName, runId, "memberships", "input", "CONCAT(team_key, '/', email_key)",
                 "desired_member WHERE run_id = ?");
         record(jobName, runId, "roles", "input", "name", "desired_role WHERE run_id = ?");

@@ -25,6 +25,10 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
     private static final Set<String> ORG_ROLES = RoleNames.BUILT_IN;
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0");
+    private static final String ACTIVE = "true";
+    private static final String INACTIVE = "false";
+    /** The user must leave the organisation, not only be deactivated. */
+    static final String REMOVED = "removed";
 
     /** @throws IllegalArgumentException when given a row of another kind of file (a wiring mistake) */
     @Override
@@ -40,12 +44,12 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
         String userName = userName(row, errors);
         String displayName = displayName(row, errors);
         String orgRole = orgRole(row, errors);
-        Boolean active = active(row, errors);
+        String active = active(row, errors);
         if (!errors.isEmpty()) {
             return Validated.invalid(row, errors);
         }
         return Validated.ok(row, new DesiredUser(row.line(), email, email.toLowerCase(Locale.ROOT), userName,
-                displayName, orgRole, active));
+                displayName, orgRole, ACTIVE.equals(active), REMOVED.equals(active)));
     }
 
     private static String email(CsvRow row, List<RowError> errors) {
@@ -86,16 +90,20 @@ public final class UserRowValidator implements ItemProcessor<CsvRow, Validated<D
         return check(row, "org_role", problem, orgRole, errors);
     }
 
-    private static Boolean active(CsvRow row, List<RowError> errors) {
+    /** {@code true}, {@code false} or {@code removed}; null when the value is none of them. */
+    private static String active(CsvRow row, List<RowError> errors) {
         String active = row.get("active").toLowerCase(Locale.ROOT);
         if (TRUE.contains(active)) {
-            return true;
+            return ACTIVE;
         }
         if (FALSE.contains(active)) {
-            return false;
+            return INACTIVE;
+        }
+        if (REMOVED.equals(active)) {
+            return REMOVED;
         }
         errors.add(RowError.forColumn(row, "active", "invalid active value " + TextChecks.quote(row.get("active"))
-                + " (expected true or false; yes/no and 1/0 also work)"));
+                + " (expected true, false or removed; yes/no and 1/0 also work)"));
         return null;
     }
 

@@ -6,7 +6,7 @@ import dev.scimsync.plan.OpState;
 /**
  * Something the target holds that the inputs do not describe, and the operation the plan made of it, if any.
  *
- * @param kind        the kind of object: {@code user} (later {@code team}, {@code member}, {@code role})
+ * @param kind        the kind of object: {@code user} or {@code team} (later {@code member}, {@code role})
  * @param finding     {@link #UNMANAGED} or {@link #PROTECTED}
  * @param targetState the object's relevant attributes on the target, e.g. {@code active; org_role=admin}
  * @param opKind      the planned operation, or null when the policy planned none

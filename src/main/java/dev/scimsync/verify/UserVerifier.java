@@ -18,7 +18,8 @@ import java.util.Objects;
 @Component
 public class UserVerifier {
 
-    private static final String USER_KINDS = "'CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER'";
+    private static final String USER_KINDS = "'CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER',"
+            + " 'REMOVE_USER'";
 
     private static final String APPLIED = """
             SELECT o.seq, o.kind, o.payload, COALESCE(o.result_id, o.target_id) AS id
@@ -48,6 +49,8 @@ public class UserVerifier {
             String problem;
             if (kind == OpKind.DEACTIVATE_USER) {
                 problem = user != null && user.active() ? "still active" : null;
+            } else if (kind == OpKind.REMOVE_USER) {
+                problem = user != null ? "still listed in the organisation" : null;
             } else if (user == null) {
                 problem = "not found on the target";
             } else if (!user.active()) {

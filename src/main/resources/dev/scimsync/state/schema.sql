@@ -44,6 +44,8 @@ CREATE TABLE IF NOT EXISTS desired_user (
     raw            TEXT,
     PRIMARY KEY (run_id, line_no)
 );
+-- active=removed: the user must leave the organisation (active is then false); null in rows made before it
+ALTER TABLE desired_user ADD COLUMN IF NOT EXISTS removed BOOLEAN;
 -- The desired_* tables have no index but their primary key, so that loading appends in key order: the rules and the
 -- planners read them in line order, not by key. Databases made before lose the indexes they had.
 DROP INDEX IF EXISTS desired_user_email;

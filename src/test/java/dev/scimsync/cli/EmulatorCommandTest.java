@@ -87,6 +87,16 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void aUserDeleteOtherThanDeactivatesOrRemovesIsAUsageError() {
+        for (String bad : new String[] {"remove", "Removes", "delete", ""}) {
+            Cli cli = Cli.run("emulator", "--port", "0", "--user-delete", bad);
+
+            assertThat(cli.exitCode).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err).as(bad).contains("--user-delete must be deactivates or removes");
+        }
+    }
+
+    @Test
     void anUnknownDialectIsAUsageError() {
         Cli cli = Cli.run("emulator", "--port", "0", "--dialect", "ldap");
 

@@ -148,9 +148,9 @@ class InputsConfigTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "users: { active: { SUSPENDED: maybe } }"
-                    + "|inputs.values.users.active.SUSPENDED must be true or false, a value of active (was 'maybe')",
+                    + "|inputs.values.users.active.SUSPENDED must be true, false or removed, a value of active (was 'maybe')",
             "users: { active: { Yes: y } }"
-                    + "|inputs.values.users.active.Yes must be true or false, a value of active (was 'y')",
+                    + "|inputs.values.users.active.Yes must be true, false or removed, a value of active (was 'y')",
             "users: { org_role: { Owner: owner } }"
                     + "|inputs.values.users.org_role.Owner must be admin, member or viewer, a value of org_role"
                     + " (was 'owner')",

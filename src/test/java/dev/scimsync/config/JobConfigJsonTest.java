@@ -100,8 +100,8 @@ class JobConfigJsonTest {
         String json = JobFiles.toJson(FULL).replace("\"SUSPENDED\":\"false\"", "\"SUSPENDED\":\"nope\"");
 
         assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> JobFiles.fromJson(json))
-                .withMessage("stored configuration: inputs.values.users.active.SUSPENDED must be true or false,"
-                        + " a value of active (was 'nope')");
+                .withMessage("stored configuration: inputs.values.users.active.SUSPENDED must be true, false or"
+                        + " removed, a value of active (was 'nope')");
     }
 
     @Test

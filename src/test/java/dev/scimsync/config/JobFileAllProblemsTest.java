@@ -36,7 +36,7 @@ class JobFileAllProblemsTest {
             Mistake.of("target", "auth: digest", "target.auth must be one of basic, bearer (was 'digest')", false),
             Mistake.of("inputs", "users: [a.csv, b.csv]", "inputs.users must be a single value, not a list or mapping", true),
             Mistake.of("inputs", "columns: { users: { mail: E-mail } }", "inputs.columns.users.mail is not a column of users", false),
-            Mistake.of("policy", "absent-users: nuke", "policy.absent-users must be one of report, deactivate, ignore (was 'nuke')", true),
+            Mistake.of("policy", "absent-users: nuke", "policy.absent-users must be one of report, deactivate, remove, ignore (was 'nuke')", true),
             Mistake.of("policy", "max-removals: lots", "policy.max-removals must be a count like 10 or a percentage like 5% (was 'lots')", true),
             Mistake.of("policy", "protected-users: ops@example.com", "policy.protected-users must be a list", true),
             Mistake.of("limits", "chunk-size: many", "limits.chunk-size must be a whole number (was 'many')", true),

@@ -60,7 +60,7 @@ class JobFilesErrorsTest {
     @Test
     void unknownPolicyValueListsTheChoicesInLowercase() {
         new JobFileFixture(dir).assertProblem(JobFileFixture.MINIMAL + "policy:\n  absent-users: nuke\n")
-                .isEqualTo("jobs/demo.yml: policy.absent-users must be one of report, deactivate, ignore (was 'nuke') (line 4, column 17)");
+                .isEqualTo("jobs/demo.yml: policy.absent-users must be one of report, deactivate, remove, ignore (was 'nuke') (line 4, column 17)");
         new JobFileFixture(dir).assertProblem(JobFileFixture.MINIMAL + "policy: { absent-roles: REPORT }\n")
                 .startsWith("jobs/demo.yml: policy.absent-roles must be one of ignore, report, delete (was 'REPORT')");
     }

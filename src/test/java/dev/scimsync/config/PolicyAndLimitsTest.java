@@ -22,6 +22,28 @@ class PolicyAndLimitsTest {
     }
 
     @Test
+    void absentTeamsAreReportedOrDeletedAndProtectedTeamsAreNamesStoredInLowerCase() {
+        JobConfig defaults = new JobFileFixture(dir).load(JobFileFixture.MINIMAL);
+        org.assertj.core.api.Assertions.assertThat(defaults.policy().absentTeams())
+                .isEqualTo(PolicyConfig.AbsentTeams.REPORT);
+        org.assertj.core.api.Assertions.assertThat(defaults.policy().protectedTeams()).isEmpty();
+        JobConfig set = new JobFileFixture(dir).load(JobFileFixture.MINIMAL
+                + "policy: { absent-teams: delete, absent-users: remove, protected-teams: [' Research ', ML-Ops] }\n");
+        org.assertj.core.api.Assertions.assertThat(set.policy().absentTeams()).isEqualTo(PolicyConfig.AbsentTeams.DELETE);
+        org.assertj.core.api.Assertions.assertThat(set.policy().absentUsers())
+                .isEqualTo(PolicyConfig.AbsentUsers.REMOVE);
+        org.assertj.core.api.Assertions.assertThat(set.policy().protectedTeams()).containsExactly("research", "ml-ops");
+        for (String bad : new String[] {"remove", "ignore", "deactivate"}) {
+            new JobFileFixture(dir).assertProblem(JobFileFixture.MINIMAL + "policy: { absent-teams: " + bad + " }\n")
+                    .startsWith("jobs/demo.yml: policy.absent-teams must be one of report, delete");
+        }
+        for (String bad : new String[] {"''", "'  '", "null"}) {
+            assertProblem("policy: { protected-teams: [research, " + bad + "] }",
+                    "policy.protected-teams[1] must be a team name" + (bad.equals("null") ? "" : " (was '')"));
+        }
+    }
+
+    @Test
     void removalLimitsAreCheckedWhereTheyAreWritten() {
         assertProblem("policy: { max-removals: 150% }", "policy.max-removals must be at most 100% (was 150%) (line 3, column 25)");
         assertProblem("policy: { max-row-drop: -5 }", "policy.max-row-drop must not be negative (was '-5') (line 3, column 25)");

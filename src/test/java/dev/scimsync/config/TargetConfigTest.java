@@ -74,6 +74,24 @@ class TargetConfigTest {
                 .isEqualTo("jobs/demo.yml: target.username is only used with auth: basic");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"wandb, deactivates", "wandb-saas, removes", "scim2, removes"})
+    void userDeleteDefaultsToWhatTheDialectsServersDoAndCanBeSetEitherWay(String dialect, String byDefault) {
+        JobFileFixture jobs = new JobFileFixture(dir);
+        TargetConfig target = jobs.load(job("{ url: embedded, dialect: " + dialect + " }")).target();
+        assertThat(target.userDelete()).isEqualTo(byDefault);
+        assertThat(target.userDeleteRemoves()).isEqualTo(byDefault.equals("removes"));
+        for (String setting : new String[] {"deactivates", "removes"}) {
+            assertThat(jobs.load(job("{ url: embedded, dialect: " + dialect + ", user-delete: " + setting + " }"))
+                    .target().userDelete()).isEqualTo(setting);
+        }
+        for (String bad : new String[] {"remove", "Removes", "delete", "''"}) {
+            jobs.assertProblem(job("{ url: embedded, dialect: " + dialect + ", user-delete: " + bad + " }"))
+                    .isEqualTo("jobs/demo.yml: target.user-delete must be one of deactivates, removes (was '"
+                            + bad.replace("''", "") + "')");
+        }
+    }
+
     @Test
     void tokenEnvMustLookLikeAVariableName() {
         JobFileFixture jobs = new JobFileFixture(dir);

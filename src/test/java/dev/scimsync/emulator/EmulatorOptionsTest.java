@@ -14,8 +14,20 @@ class EmulatorOptionsTest {
         EmulatorOptions options = EmulatorOptions.of("k");
 
         assertThat(options).isEqualTo(new EmulatorOptions("127.0.0.1", 0, EmulatorDialect.WANDB, "k", 0, 0.0, 0.0,
-                0L, 1, false, null, -1, Page.MAX_COUNT, true));
+                0L, 1, false, null, -1, Page.MAX_COUNT, true, null, true));
         assertThat(options.withPort(8080).withDialect(EmulatorDialect.SCIM2).withSeed(5).port()).isEqualTo(8080);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(EmulatorDialect.class)
+    void userDeleteDeactivatesOnTheSeedsWandbOnlyUnlessSetAndFollowsALaterDialect(EmulatorDialect dialect) {
+        EmulatorOptions options = EmulatorOptions.of("k").withDialect(dialect);
+
+        assertThat(options.userDeleteRemovesUsers()).isEqualTo(dialect != EmulatorDialect.WANDB);
+        assertThat(options.withUserDeleteRemoves(true).userDeleteRemovesUsers()).isTrue();
+        assertThat(options.withUserDeleteRemoves(false).userDeleteRemovesUsers()).isFalse();
+        assertThat(EmulatorOptions.of("k").withUserDeleteRemoves(null).withDialect(dialect).userDeleteRemovesUsers())
+                .isEqualTo(dialect != EmulatorDialect.WANDB);
     }
 
     @Test

@@ -137,13 +137,13 @@ class GroupMembershipTest extends EmulatorTestBase {
     }
 
     @Test
-    void teamsCannotBeDeleted() {
-        String teamId = http.createGroup("keep");
+    void aTeamIsDeletedOnceAndThenUnknown() {
+        String teamId = http.createGroup("gone");
 
-        JsonNode error = http.delete("/Groups/" + teamId).expect(400).body();
+        http.delete("/Groups/" + teamId).expect(204);
 
-        assertThat(error.get("detail").asString()).isEqualTo("teams cannot be deleted through SCIM");
-        http.get("/Groups/" + teamId).expect(200);
+        http.get("/Groups/" + teamId).expect(404);
+        http.delete("/Groups/" + teamId).expect(404);
         http.delete("/Groups/unknown").expect(404);
     }
 

@@ -34,15 +34,22 @@ final class EmulatedOrg implements AutoCloseable {
     final Path dir;
     private volatile String key;
     private final String dialect;
+    /** target.user-delete as the job files say it, or null to leave it to the dialect. */
+    private final String userDelete;
 
     EmulatedOrg(Path dir, String key, EmulatorOptions options) {
         this(dir, key, options, "wandb");
     }
 
     private EmulatedOrg(Path dir, String key, EmulatorOptions options, String dialect) {
+        this(dir, key, options, dialect, null);
+    }
+
+    private EmulatedOrg(Path dir, String key, EmulatorOptions options, String dialect, String userDelete) {
         this.dir = dir;
         this.key = key;
         this.dialect = dialect;
+        this.userDelete = userDelete;
         this.emulator = WandbEmulator.start(options);
     }
 
@@ -59,6 +66,17 @@ final class EmulatedOrg implements AutoCloseable {
     static EmulatedOrg scim2(Path dir, UnaryOperator<EmulatorOptions> options) {
         return new EmulatedOrg(dir, "key-1", options.apply(EmulatorOptions.of("key-1").withDemoOrg(true)
                 .withDialect(EmulatorDialect.SCIM2)), "scim2");
+    }
+
+    /**
+     * The demo organisation in {@code dialect} on a server whose {@code DELETE /Users/{id}} does what {@code
+     * userDelete} says ({@code deactivates} or {@code removes}), and job files that tell the tool so; shaped further
+     * by {@code options}.
+     */
+    static EmulatedOrg demo(Path dir, String dialect, String userDelete, UnaryOperator<EmulatorOptions> options) {
+        return new EmulatedOrg(dir, "key-1", options.apply(EmulatorOptions.of("key-1").withDemoOrg(true)
+                .withDialect(EmulatorDialect.parse(dialect)).withUserDeleteRemoves("removes".equals(userDelete))),
+                dialect, userDelete);
     }
 
     /** The key the emulator accepts now. */
@@ -89,9 +107,10 @@ final class EmulatedOrg implements AutoCloseable {
         // one job name per test: runs of other tests in the shared state database are not this job's history
         Files.writeString(job, """
                 name: %s
-                target: { url: %s, dialect: %s, auth: bearer, token-env: %s }
+                target: { url: %s, dialect: %s, auth: bearer, token-env: %s%s }
                 out: %s
-                """.formatted(dir.getFileName(), url, dialect, KEY_VARIABLE, dir.resolve("reports"))
+                """.formatted(dir.getFileName(), url, dialect, KEY_VARIABLE,
+                userDelete == null ? "" : ", user-delete: " + userDelete, dir.resolve("reports"))
                 + sections);
         return JobFiles.load(job, Overrides.none());
     }

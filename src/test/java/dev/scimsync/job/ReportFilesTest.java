@@ -101,7 +101,7 @@ class ReportFilesTest extends DemoOrgJobTest {
                         && l.contains(",absent-users: deactivate,blocked,\"removal limit: 2 deactivations"))
                 .anyMatch(l -> l.startsWith("user,legacy@example.com,") && l.contains(",blocked,"))
                 .anyMatch(l -> l.startsWith("user,ops-admin@example.com,") && l.contains(",protected,")
-                        && l.contains(",protected-users,blocked,protected user"));
+                        && l.contains(",protected-users,blocked,\"protected user: never deactivated, removed or demoted"));
         List<String> blocked = Files.readAllLines(result.outDir().resolve("blocked.csv"));
         assertThat(blocked).hasSize(4)
                 .anyMatch(l -> l.startsWith("deactivate,ops-admin@example.com,2,") && l.contains("protected user"))

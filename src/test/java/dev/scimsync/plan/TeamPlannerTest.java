@@ -278,6 +278,60 @@ class TeamPlannerTest {
         assertThat(ops).hasSize(3);
     }
 
+    /** One case of absent teams: teams.csv, memberships.csv, invalid row keys, owned and protected teams. */
+    record AbsentTeamCase(String name, List<String> teams, List<String> members, List<String> invalid, Set<String> owned,
+                      Set<String> protectedTeams, List<String> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<AbsentTeamCase> absentTeams() {
+        Set<String> all = Set.of("eng", "ops", "sales");
+        return Stream.of(
+                new AbsentTeamCase("owned teams no input names are deleted, in name order",
+                        List.of("Eng"), List.of(), List.of(), all, Set.of(),
+                        List.of("DELETE_TEAM ops teams:- g2: team Ops with 1 members -> deleted",
+                                "DELETE_TEAM sales teams:- g3: team Sales with 1 members -> deleted")),
+                new AbsentTeamCase("a team only memberships.csv names is not absent",
+                        List.of("Eng"), List.of("SALES,bob@example.com"), List.of(), all, Set.of(),
+                        List.of("DELETE_TEAM ops teams:- g2: team Ops with 1 members -> deleted")),
+                new AbsentTeamCase("a team the job never owned is never deleted",
+                        List.of("Eng"), List.of(), List.of(), Set.of("ops"), Set.of(),
+                        List.of("DELETE_TEAM ops teams:- g2: team Ops with 1 members -> deleted")),
+                new AbsentTeamCase("an invalid teams row protects what its name loosely means",
+                        List.of("Eng"), List.of(), List.of("O\u200Bps"), all, Set.of(),
+                        List.of("DELETE_TEAM sales teams:- g3: team Sales with 1 members -> deleted")),
+                new AbsentTeamCase("an invalid memberships row protects its team",
+                        List.of("Eng"), List.of(), List.of("sales/not an email@x"), all, Set.of(),
+                        List.of("DELETE_TEAM ops teams:- g2: team Ops with 1 members -> deleted")),
+                new AbsentTeamCase("a protected team is planned held back",
+                        List.of("Eng"), List.of(), List.of(), all, Set.of("sales"),
+                        List.of("DELETE_TEAM ops teams:- g2: team Ops with 1 members -> deleted",
+                                "DELETE_TEAM sales teams:- g3: team Sales with 1 members -> deleted [held back: "
+                                        + TeamPlanner.PROTECTED_TEAM + "]")),
+                new AbsentTeamCase("every team named: nothing to delete",
+                        List.of("eng", "OPS"), List.of("Sales,bob@example.com"), List.of(), all, Set.of("eng"),
+                        List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("absentTeams")
+    void absentTeamsAreDeletedOnlyWhenOwnedUnnamedAndNeverWhenProtected(AbsentTeamCase c) {
+        List<NewOp> ops = new ArrayList<>();
+
+        TeamPlanner.decide(teams(c.teams()), members(c.members()), ORG, null, new TeamPlanner.AbsentTeams(
+                c.protectedTeams(), c.invalid()::forEach,
+                owned(c.owned())), ops::add);
+
+        assertThat(ops).filteredOn(op -> op.kind() == OpKind.DELETE_TEAM)
+                .extracting(op -> show(op) + (op.heldBack() == null ? "" : " [held back: " + op.heldBack() + "]"))
+                .containsExactlyElementsOf(c.expected());
+        assertThat(ops).filteredOn(op -> op.kind() == OpKind.DELETE_TEAM).extracting(op -> TeamPayload.fromJson(
+                op.payload()).groupId()).allMatch(id -> id.startsWith("g"));
+    }
+
     static String show(NewOp op) {
         return op.kind() + " " + op.key() + " " + op.inputKind() + ":" + (op.line() == null ? "-" : op.line()) + " "
                 + (op.targetId() == null ? "-" : op.targetId()) + ": " + op.before() + " -> " + op.after();

@@ -106,6 +106,52 @@ class UserPlannerTest {
                 .containsExactly(tuple(OpKind.DEACTIVATE_USER, "u2", null));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "DELETE removes users: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void usersWhoMustLeaveAreRemovedOrDeactivatedAndNamedForAPerson(boolean deleteRemoves) {
+        db.remote(RUN, remoteUser("u1", "admin", "admin@example.com", null, "admin", true),
+                remoteUser("u2", "leaver", "leaver@example.com", null, "member", true),
+                remoteUser("u3", "old", "old@example.com", null, "member", false),
+                remoteUser("u4", "absent", "absent@example.com", null, "member", true),
+                remoteUser("u5", "byhand", "byhand@example.com", null, "member", true),
+                remoteUser("u6", "vip", "vip@example.com", null, "member", true));
+        db.desired("earlier", user(2, "leaver@example.com", null, null, true), user(3, "old@example.com", null, null,
+                true), user(4, "absent@example.com", null, null, true), user(5, "vip@example.com", null, null, true));
+        db.ownership().recordInputs("earlier", "job");
+        db.desired(RUN, user(2, "admin@example.com", "admin", null, true), removed(3, "leaver@example.com"),
+                removed(4, "old@example.com"), removed(5, "vip@example.com"), removed(6, "ghost@example.com"));
+        OpBatch batch = new OpBatch(RUN, "job", db.plannedOps());
+
+        planner.plan(batch, db.remoteOrgs().load(RUN, SnapshotRepository.SNAPSHOT), false,
+                Set.of("vip@example.com"), true, true, new Policy.Removals(true, deleteRemoves));
+        batch.flush();
+
+        List<PlannedOp> ops = db.plannedOps().all(RUN);
+        if (deleteRemoves) {
+            assertThat(ops).extracting(PlannedOp::kind, PlannedOp::targetId, PlannedOp::lineNo, PlannedOp::state)
+                    .containsExactly(tuple(OpKind.REMOVE_USER, "u2", 3L, OpState.PENDING),
+                            tuple(OpKind.REMOVE_USER, "u3", 4L, OpState.PENDING),
+                            tuple(OpKind.REMOVE_USER, "u6", 5L, OpState.BLOCKED),
+                            tuple(OpKind.REMOVE_USER, "u4", null, OpState.PENDING));
+        } else {
+            assertThat(ops).extracting(PlannedOp::kind, PlannedOp::targetId, PlannedOp::lineNo, PlannedOp::state)
+                    .containsExactly(tuple(OpKind.DEACTIVATE_USER, "u2", 3L, OpState.PENDING),
+                            tuple(OpKind.DEACTIVATE_USER, "u6", 5L, OpState.BLOCKED),
+                            tuple(OpKind.DEACTIVATE_USER, "u4", null, OpState.PENDING),
+                            tuple(OpKind.REMOVE_IN_ADMIN_UI, "u2", 3L, OpState.BLOCKED),
+                            tuple(OpKind.REMOVE_IN_ADMIN_UI, "u3", 4L, OpState.BLOCKED),
+                            tuple(OpKind.REMOVE_IN_ADMIN_UI, "u4", null, OpState.BLOCKED));
+            assertThat(ops).filteredOn(op -> op.kind() == OpKind.REMOVE_IN_ADMIN_UI)
+                    .allSatisfy(op -> assertThat(op.detail()).isEqualTo(UserPlanner.REMOVE_BY_HAND));
+        }
+        assertThat(ops).filteredOn(op -> op.objectKey().equals("vip@example.com")).singleElement()
+                .satisfies(op -> assertThat(op.detail()).startsWith("protected user"));
+    }
+
+    private static dev.scimsync.validate.DesiredUser removed(long line, String email) {
+        return new dev.scimsync.validate.DesiredUser(line, email, email, null, null, null, false, true);
+    }
+
     @Test
     void protectedUsersAreNeverDeactivatedOrDemoted() {
         db.remote(RUN, remoteUser("u1", "a", "a@example.com", null, "admin", true),

@@ -11,7 +11,8 @@ class RowStatusTest {
     @Test
     void onlyRowsAPersonMustLookAtMakeARunExit1() {
         assertThat(Arrays.stream(RowStatus.values()).filter(RowStatus::needsAttention))
-                .containsExactlyInAnyOrder(RowStatus.INVALID, RowStatus.FAILED, RowStatus.BLOCKED, RowStatus.PENDING);
+                .containsExactlyInAnyOrder(RowStatus.INVALID, RowStatus.FAILED, RowStatus.BLOCKED, RowStatus.MANUAL,
+                        RowStatus.PENDING);
     }
 
     @Test

@@ -77,26 +77,31 @@ class GroupsContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wandb", "wandb-saas"})
-    void wandbTeamsCannotBeDeleted(String dialect) {
-        try (Emulated target = Emulated.start(dialect)) {
+    @ValueSource(strings = {"wandb", "wandb-saas", "scim2"})
+    void aTargetWithoutTeamDeletionRefusesItOnceWith405AndKeepsTheTeam(String dialect) {
+        try (Emulated target = Emulated.start(dialect, options -> options.withTeamDeleteSupported(false),
+                settings -> settings)) {
             ScimGroup team = target.createGroup("keep");
 
             assertThatThrownBy(() -> target.client.groups().delete(team.id()))
-                    .isInstanceOf(ScimRejectedException.class).hasMessageContaining("400");
+                    .isInstanceOf(ScimRejectedException.class).hasMessageContaining("405");
+            assertThat(target.client.groups().get(team.id()).displayName()).isEqualTo("keep");
+            assertThat(target.client.requestCounts()).containsEntry("DELETE", 1L);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"scim2"})
-    void scim2GroupsCanBeDeleted(String dialect) {
+    @ValueSource(strings = {"wandb", "wandb-saas", "scim2"})
+    void teamsCanBeDeletedAndTheirMembersStay(String dialect) {
         try (Emulated target = Emulated.start(dialect)) {
-            ScimGroup team = target.createGroup("gone");
+            ScimUser ann = target.createUser("ann");
+            ScimGroup team = target.createGroup("gone", ann);
 
             target.client.groups().delete(team.id());
 
             assertThatThrownBy(() -> target.client.groups().get(team.id()))
                     .isInstanceOf(ScimNotFoundException.class);
+            assertThat(target.client.users().get(ann.id()).id()).isEqualTo(ann.id());
         }
     }
 }

@@ -152,6 +152,42 @@ class UsersContractTest {
         }
     }
 
+    /**
+     * Both servers, in the dialects whose deactivation stays in the organisation: where DELETE removes, deactivation
+     * is a PATCH and the user stays listed inactive, and removal is the DELETE; where DELETE deactivates, that is the
+     * deactivation, and the client refuses to remove without sending anything.
+     */
+    @ParameterizedTest
+    @CsvSource({"wandb, true", "wandb, false", "scim2, true", "scim2, false"})
+    void deactivationAndRemovalFollowWhatDeleteDoesOnTheTarget(String dialect, boolean deleteRemoves) {
+        try (Emulated target = Emulated.start(dialect, options -> options.withUserDeleteRemoves(deleteRemoves),
+                settings -> settings.userDeleteRemoves(deleteRemoves))) {
+            ScimClient client = target.client;
+            ScimUser user = target.createUser("ida");
+            target.emulator.resetCounts();
+
+            client.deactivateUser(user.id());
+
+            assertThat(listed(client, "ida")).map(ScimUser::active).contains(false);
+            assertThat(target.emulator.requests()).extracting(RecordedRequest::method)
+                    .filteredOn(m -> !m.equals("GET")).containsExactly(deleteRemoves ? "PATCH" : "DELETE");
+            target.emulator.resetCounts();
+            if (deleteRemoves) {
+                client.removeUser(user.id());
+
+                assertThat(listed(client, "ida")).isEmpty();
+                assertThatThrownBy(() -> client.users().get(user.id())).isInstanceOf(ScimNotFoundException.class);
+            } else {
+                assertThatThrownBy(() -> client.removeUser(user.id()))
+                        .isInstanceOf(UnsupportedByDialectException.class).hasMessageContaining("W&B admin UI");
+
+                assertThat(listed(client, "ida")).map(ScimUser::active).contains(false);
+            }
+            assertThat(target.emulator.requests().stream().map(RecordedRequest::method)
+                    .filter(m -> !m.equals("GET")).toList()).isEqualTo(deleteRemoves ? List.of("DELETE") : List.of());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"scim2"})
     void scim2DeactivationPatchesActive(String dialect) {

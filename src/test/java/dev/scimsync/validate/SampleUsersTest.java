@@ -39,7 +39,7 @@ class SampleUsersTest {
                 "samples/broken/users-bad-rows.csv line 4, column org_role: unknown org role 'owner' "
                         + "(expected admin, member or viewer)",
                 "samples/broken/users-bad-rows.csv line 5, column active: invalid active value 'maybe' "
-                        + "(expected true or false; yes/no and 1/0 also work)");
+                        + "(expected true, false or removed; yes/no and 1/0 also work)");
     }
 
     private static List<Validated<DesiredUser>> validateAll(String file) {

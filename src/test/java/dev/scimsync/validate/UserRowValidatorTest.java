@@ -113,11 +113,24 @@ class UserRowValidatorTest {
                         + "(expected admin, member or viewer)");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "true, true, false", "YES, true, false", "'', true, false", "1, true, false",
+            "false, false, false", "No, false, false", "0, false, false",
+            "removed, false, true", "REMOVED, false, true", "' Removed ', false, true"})
+    void activeIsTrueFalseOrRemovedAndRemovedIsNeverActive(String value, boolean active, boolean removed) {
+        Validated<DesiredUser> result = validate(HEADER, "a@example.com", "", "", "", value);
+
+        assertThat(result.valid()).isTrue();
+        assertThat(result.value().active()).isEqualTo(active);
+        assertThat(result.value().removed()).isEqualTo(removed);
+    }
+
     @Test
     void rejectsUnknownActiveValues() {
         assertThat(errors(validate(HEADER, "a@example.com", "", "", "", "maybe")))
                 .containsExactly("users.csv line 7, column active: invalid active value 'maybe' "
-                        + "(expected true or false; yes/no and 1/0 also work)");
+                        + "(expected true, false or removed; yes/no and 1/0 also work)");
     }
 
     @Test
