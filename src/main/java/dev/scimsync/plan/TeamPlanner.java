@@ -50,9 +50,6 @@ public class TeamPlanner {
             SELECT row_key FROM row_error WHERE run_id = ? AND kind IN ('teams', 'memberships')
               AND row_key IS NOT NULL""";
 
-    /** Why an owned team that no input lists stays, under {@code absent-teams: delete}. */
-    static final String PROTECTED_TEAM = "protected team: never deleted (policy.protected-teams)";
-
     /** The teams the inputs manage: those in teams.csv and those named in memberships.csv, by lower-case name. */
     record Managed(Set<String> teamKeys) {
     }
@@ -204,9 +201,8 @@ public class TeamPlanner {
     }
 
     /**
-     * Teams of the target that no row names (not even an invalid one) and that the job owns are deleted, by name;
-     * a protected one is planned held back, so that the plan says why it stays. A team the job never owned is
-     * never touched.
+     * Teams of the target that no row names (not even an invalid one), that the job owns and that are not protected
+     * are deleted, by name. A team the job never owned, or a protected one, is never touched.
      */
     private static void deleteAbsent(RemoteOrg org, Set<String> managed, AbsentTeams policy, Consumer<NewOp> out) {
         // an invalid row protects every team its key could have meant; a membership row's key is team/email
@@ -225,13 +221,14 @@ public class TeamPlanner {
         Set<String> owned = policy.owned().apply(absent.stream().map(RemoteOrg.Group::nameKey).toList());
         absent.sort(Comparator.comparing(RemoteOrg.Group::nameKey).thenComparing(RemoteOrg.Group::id));
         for (RemoteOrg.Group group : absent) {
-            if (!owned.contains(group.nameKey())) {
+            // a protected team is kept like a protected user no input lists: drift.csv says so, and a nightly run
+            // does not end asking for a person over a decision the job file already made
+            if (!owned.contains(group.nameKey()) || policy.protectedTeams().contains(group.nameKey())) {
                 continue;
             }
             out.accept(new NewOp(OpKind.DELETE_TEAM, group.nameKey(), "teams", null, group.id(),
                     "team " + group.name() + " with " + group.memberIds().size() + " members", "deleted",
-                    TeamPayload.member(group.name(), group.id(), null, null, null).toJson(),
-                    policy.protectedTeams().contains(group.nameKey()) ? PROTECTED_TEAM : null));
+                    TeamPayload.member(group.name(), group.id(), null, null, null).toJson()));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.scimsync.report;
 import dev.scimsync.config.PolicyConfig;
 import dev.scimsync.plan.OpKind;
 import dev.scimsync.plan.OpState;
-import dev.scimsync.plan.PlannedOpRepository;
 import dev.scimsync.verify.DriftRepository;
 import dev.scimsync.verify.DriftRow;
 import org.springframework.stereotype.Component;
@@ -60,8 +59,7 @@ public class DriftReport {
         });
         String absentTeams = "absent-teams: " + policy.absentTeams().name().toLowerCase(Locale.ROOT);
         drift.forEachTeam(opsRunId, row -> {
-            boolean isProtected = row.opState() == OpState.BLOCKED && !PlannedOpRepository.REMOVAL_LIMIT.equals(
-                    row.errorType()) || row.opKind() == null && policy.protectedTeams().contains(row.key());
+            boolean isProtected = row.opKind() == null && policy.protectedTeams().contains(row.key());
             action.accept(new DriftLine(row.kind(), row.key(), row.targetId(), row.finding(), row.targetState(),
                     isProtected ? "protected-teams" : absentTeams, teamAction(row, isProtected, planOnly),
                     row.detail()));
