@@ -73,7 +73,8 @@ public class PlannedOpRepository {
     /**
      * Records outcomes in a transaction of its own. The apply step records them in batches while other requests of
      * the same chunk are still out, so the outcome of a request that was answered is kept even when its chunk never
-     * commits.
+     * commits. Each outcome keeps when it was recorded ({@code recorded_at}), so a run's pace can be read back
+     * phase by phase.
      */
     public void record(String runId, List<OpOutcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -81,7 +82,7 @@ public class PlannedOpRepository {
         }
         ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate("UPDATE planned_op SET state = ?,"
                         + " result_id = COALESCE(?, result_id), http_status = ?, error_type = ?, detail = ?,"
-                        + " attempts = attempts + ? WHERE run_id = ? AND seq = ?",
+                        + " attempts = attempts + ?, recorded_at = LOCALTIMESTAMP WHERE run_id = ? AND seq = ?",
                 outcomes.stream().map(o -> new Object[] {o.state().name(), o.resultId(), o.httpStatus(),
                         o.errorType(), o.detail(), o.attempts(), runId, o.seq()}).toList()));
         List<OpOutcome> followUps = outcomes.stream().filter(o -> o.followUp() != null).toList();

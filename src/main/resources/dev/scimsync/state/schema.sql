@@ -102,6 +102,9 @@ CREATE TABLE IF NOT EXISTS planned_op (
     PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS planned_op_line ON planned_op (run_id, input_kind, line_no);
+-- when an operation's outcome was recorded (the database's clock, once for each batch of outcomes): a run's pace over
+-- its operations, phase by phase, reads from it (bench/scale.sh migration)
+ALTER TABLE planned_op ADD COLUMN IF NOT EXISTS recorded_at TIMESTAMP;
 
 -- teams, memberships and custom roles
 
