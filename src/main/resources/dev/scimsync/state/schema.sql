@@ -63,7 +63,10 @@ CREATE TABLE IF NOT EXISTS row_error (
     raw          TEXT,
     PRIMARY KEY (run_id, kind, line_no, seq)
 );
-CREATE INDEX IF NOT EXISTS row_error_key ON row_error (run_id, kind, row_key);
+-- No index but the primary key: every read of row_error takes all the errors of one input of a run, in line order.
+-- An index on (run_id, kind, row_key) served no lookup, and H2 chose it over the primary key for those ordered reads,
+-- then sorted all of an input's errors even to show the first few. Databases made before lose it.
+DROP INDEX IF EXISTS row_error_key;
 
 -- The target as a run listed it (before planning, and again after applying to verify): JSON lines of users and
 -- teams in parts, read back whole into memory (SnapshotRepository). Replaces remote_user, remote_group, remote_member and
