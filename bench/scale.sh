@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scim-sync at organisation scale. One command, every figure printed, a table at the end:
 #
-#   bench/scale.sh [SCENARIO...]      scenarios: plan load apply rate memory (default: all of them)
+#   bench/scale.sh [SCENARIO...]      scenarios: plan load apply rate memory (default: all of them), migration
 #
 # Builds target/scim-sync.jar if it is missing or stale, writes the inputs with bench/GenerateOrg.java, starts the
 # emulator in its own JVM on a loopback port (`emulator --seed-org ...` holds exactly what GenerateOrg writes), runs
@@ -23,6 +23,12 @@
 #           only creates from 16 threads, and the time of one create sent alone
 #   rate    1,000 user creates at --requests-per-second 50 --concurrency 16: measured request rate
 #   memory  a plan of 1,000,000 user creates (an empty emulator) with -Xmx256m
+#   migration  the first sync of 100,000 users, 2,000 teams, 300,000 memberships into an empty, unthrottled emulator
+#           (--concurrency 16, no request limit, -Xmx256m), per phase (users, teams, members, team roles): count, time,
+#           rate, and the rate over the first and the last tenth of the phase (bench/PhaseRates.java, from the times
+#           the outcomes were recorded), so that a slope shows; then 5,000 creates against the same emulator settings
+#           and the ratio. Not part of the default set (about 15-25 minutes); smaller: MIGRATION_USERS,
+#           MIGRATION_TEAMS, MIGRATION_MEMBERS. BENCH_JAVA_HOME picks the JDK it runs on.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -289,6 +295,41 @@ scenario_memory() {
         "exit ${results[*]}, $(printf '%s\n' "${walls[@]}" | spread) s, RSS $(printf '%s\n' "${rss[@]}" | spread) MB" "$ok"
 }
 
+# The one-off migration of a whole organisation: a first sync into an empty target, as fast as the target answers.
+# Its apply must not slow down as the run goes on, so each phase is timed over its first and its last tenth.
+scenario_migration() {
+    # this scenario's JVMs (emulator, launcher, helpers) run on BENCH_JAVA_HOME when it is set
+    local PATH="${BENCH_JAVA_HOME:+$BENCH_JAVA_HOME/bin:}$PATH"
+    local users="${MIGRATION_USERS:-100000}" teams="${MIGRATION_TEAMS:-2000}" members="${MIGRATION_MEMBERS:-300000}"
+    local opts="-Xmx256m -XX:+CITime"
+    echo "== migration: $users users, $teams teams, $members memberships into an empty emulator, no request limit" >&2
+    local inputs="$WORK/migration-$users-$teams-$members"
+    [[ -s "$inputs/memberships.csv" ]] || java "$ROOT/bench/GenerateOrg.java" "$inputs" "$users" "$teams" "$members" 0 >&2
+    start_emulator "$WORK/emulator-migration.log"
+    job "$WORK/migration.yml" "$inputs" "$WORK/unused" 1000 16 0
+    run_tool migration "$opts" sync "$WORK/migration.yml"
+    stop_emulator
+    local migration_rc="$RC" migration_wall="$WALL" migration_rss="$RSS" migration_jit; migration_jit="$(jit)"
+    local h2; h2="$(ls "$ROOT"/target/scim-sync/lib/h2-*.jar | head -1)"
+    local phases; phases="$(java -cp "$h2" "$ROOT/bench/PhaseRates.java" "jdbc:h2:file:$WORK/migration/state")"
+    echo "  migration: exit $migration_rc, ${migration_wall} s, max RSS ${migration_rss} MB, $(jit_text "$migration_jit")" >&2
+    local user_rate=0 kind n secs rate first last tenths
+    while IFS='|' read -r kind n secs rate first last tenths; do
+        echo "  $kind: $n in $secs s, $rate/s; first 10 %: $first/s, last 10 %: $last/s; each tenth: $tenths /s" >&2
+        note "migration: $kind, $n ($secs s): first 10 % -> last 10 %" "$first/s -> $last/s (all: $rate/s)" \
+            "$(awk -v f="$first" -v l="$last" 'BEGIN { printf "%.2f", l / f }')x"
+        [[ "$kind" == CREATE_USER ]] && user_rate="$rate"
+    done <<<"$phases"
+    # the same emulator settings, 5,000 creates alone: the rate a short run of creates reaches here
+    TOOL_OPTS="$opts" creates "migration-5000" 5000 16 0 1000 "%d"
+    local ratio; ratio="$(awk -v a="$user_rate" -v b="$RATE" 'BEGIN { printf "%.2f", a / b }')"
+    echo "  5,000 creates, same emulator settings: $RATE/s; migration user creates / that: $ratio" >&2
+    note "migration: completes (exit 0), -Xmx256m" "exit $migration_rc, ${migration_wall} s, RSS ${migration_rss} MB" \
+        "$([[ "$migration_rc" == 0 ]] && echo yes || echo no)"
+    note "migration: user creates >= 0.8 x the rate of 5,000 creates" "$user_rate/s vs $RATE/s = $ratio" \
+        "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.8 ? "yes" : "no") }')"
+}
+
 for s in "${SCENARIOS[@]}"; do
     case "$s" in
         plan) scenario_plan ;;
@@ -296,7 +337,8 @@ for s in "${SCENARIOS[@]}"; do
         apply) scenario_apply ;;
         rate) scenario_rate ;;
         memory) scenario_memory ;;
-        *) echo "unknown scenario $s (plan load apply rate memory)" >&2; exit 2 ;;
+        migration) scenario_migration ;;
+        *) echo "unknown scenario $s (plan load apply rate memory migration)" >&2; exit 2 ;;
     esac
 done
 

@@ -28,7 +28,7 @@ public class MembershipRules {
 
     private static final Set<String> BUILT_IN = RoleNames.BUILT_IN;
 
-    private static final String MEMBERS = """
+    static final String MEMBERS = """
             SELECT line_no, team, team_key, email, email_key, role FROM desired_member WHERE run_id = ?
             ORDER BY run_id, line_no""";
 

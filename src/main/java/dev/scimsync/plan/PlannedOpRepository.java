@@ -30,6 +30,17 @@ public class PlannedOpRepository {
             rs.getString("result_id"), (Integer) rs.getObject("http_status", Integer.class),
             rs.getString("error_type"), rs.getString("detail"), rs.getInt("attempts"));
 
+    /**
+     * A run's operations in sequence order. Ordered by the primary key's columns from {@code run_id} on, although
+     * {@code run_id} is fixed: H2 reads in index order only when ORDER BY names the index's leading columns, and
+     * otherwise reads the whole run and sorts it before the first row comes.
+     */
+    static final String IN_ORDER = "SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? ORDER BY run_id, seq";
+
+    /** A run's operations held back by a safety rule, in sequence order (ordered as {@link #IN_ORDER}). */
+    static final String BLOCKED_IN_ORDER = "SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ?"
+            + " AND state = 'BLOCKED' ORDER BY run_id, seq";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -73,7 +84,8 @@ public class PlannedOpRepository {
     /**
      * Records outcomes in a transaction of its own. The apply step records them in batches while other requests of
      * the same chunk are still out, so the outcome of a request that was answered is kept even when its chunk never
-     * commits.
+     * commits. Each outcome keeps when it was recorded ({@code recorded_at}), so a run's pace can be read back
+     * phase by phase.
      */
     public void record(String runId, List<OpOutcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -81,7 +93,7 @@ public class PlannedOpRepository {
         }
         ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate("UPDATE planned_op SET state = ?,"
                         + " result_id = COALESCE(?, result_id), http_status = ?, error_type = ?, detail = ?,"
-                        + " attempts = attempts + ? WHERE run_id = ? AND seq = ?",
+                        + " attempts = attempts + ?, recorded_at = LOCALTIMESTAMP WHERE run_id = ? AND seq = ?",
                 outcomes.stream().map(o -> new Object[] {o.state().name(), o.resultId(), o.httpStatus(),
                         o.errorType(), o.detail(), o.attempts(), runId, o.seq()}).toList()));
         List<OpOutcome> followUps = outcomes.stream().filter(o -> o.followUp() != null).toList();
@@ -152,7 +164,7 @@ public class PlannedOpRepository {
 
     /** Streams a run's operations in execution order. */
     public void forEach(String runId, Consumer<PlannedOp> action) {
-        jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? ORDER BY seq",
+        jdbc.query(IN_ORDER,
                 rs -> {
                     action.accept(MAPPER.mapRow(rs, 0));
                 }, runId);
@@ -160,14 +172,14 @@ public class PlannedOpRepository {
 
     /** Streams a run's operations held back by a safety rule, in execution order. */
     public void forEachBlocked(String runId, Consumer<PlannedOp> action) {
-        jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? AND state = 'BLOCKED' ORDER BY seq",
+        jdbc.query(BLOCKED_IN_ORDER,
                 rs -> {
                     action.accept(MAPPER.mapRow(rs, 0));
                 }, runId);
     }
 
     public List<PlannedOp> all(String runId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM planned_op WHERE run_id = ? ORDER BY seq", MAPPER, runId);
+        return jdbc.query(IN_ORDER, MAPPER, runId);
     }
 
     public Map<OpState, Long> countByState(String runId) {

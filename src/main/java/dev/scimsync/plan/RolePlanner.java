@@ -30,9 +30,10 @@ public class RolePlanner {
 
     private static final int SHOWN_USERS = 20;
 
-    private static final String DESIRED = """
+    /** In line order, read in primary-key order ({@code run_id} named too, or H2 sorts). */
+    static final String DESIRED = """
             SELECT line_no, name, inherited_from, permissions, description FROM desired_role
-            WHERE run_id = ? ORDER BY line_no""";
+            WHERE run_id = ? ORDER BY run_id, line_no""";
 
     private static final String REMOTE = """
             SELECT id, name, inherited_from, permissions, inherited, description FROM remote_role

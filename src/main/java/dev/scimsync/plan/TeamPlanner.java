@@ -35,11 +35,11 @@ public class TeamPlanner {
 
     private static final Set<String> BUILT_IN = RoleNames.BUILT_IN;
 
-    private static final String TEAMS = """
+    static final String TEAMS = """
             SELECT line_no, name, name_key FROM desired_team WHERE run_id = ?
             ORDER BY run_id, line_no""";
 
-    private static final String MEMBERS = """
+    static final String MEMBERS = """
             SELECT line_no, team, team_key, email, email_key, role FROM desired_member WHERE run_id = ?
             ORDER BY run_id, line_no""";
 

@@ -24,7 +24,7 @@ import java.util.Set;
 @Component
 public class UserPlanner {
 
-    private static final String DESIRED = """
+    static final String DESIRED = """
             SELECT line_no, email, email_key, user_name, user_name_key, display_name, org_role, active, removed
             FROM desired_user WHERE run_id = ? ORDER BY run_id, line_no""";
 

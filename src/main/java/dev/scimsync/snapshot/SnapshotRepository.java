@@ -31,6 +31,13 @@ public class SnapshotRepository {
 
     static final int PART = 500_000;
 
+    /**
+     * A listing's parts in order, read in primary-key order: ORDER BY names the key's columns from {@code run_id}
+     * on, or H2 sorts the parts (up to {@value #PART} characters each) before handing over the first.
+     */
+    static final String PARTS = "SELECT body FROM remote_snapshot WHERE run_id = ? AND pass = ?"
+            + " ORDER BY run_id, pass, part";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Cached(String runId, RemoteOrg org) {
@@ -77,8 +84,7 @@ public class SnapshotRepository {
         if (cached != null && cached.runId().equals(runId)) {
             return cached.org();
         }
-        List<String> parts = jdbc.queryForList("SELECT body FROM remote_snapshot WHERE run_id = ? AND pass = ?"
-                + " ORDER BY part", String.class, runId, pass);
+        List<String> parts = jdbc.queryForList(PARTS, String.class, runId, pass);
         RemoteOrg org = parse(parts);
         latest.put(pass, new Cached(runId, org));
         return org;

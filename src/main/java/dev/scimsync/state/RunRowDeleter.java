@@ -28,8 +28,8 @@ public class RunRowDeleter {
     /** Rows deleted in one statement, by a range of the table's own numeric key. */
     static final int SLICE = 10_000;
 
-    /** The tables of a run's staged rows, each with the numeric key that slices its deletes (null: one delete). */
-    static final Map<String, String> STAGED = stagedTables();
+    /** The tables of a run's staged rows, each with the key that slices its deletes (null: one delete). */
+    static final Map<String, SliceKey> STAGED = stagedTables();
 
     /** What {@link #forget} deletes, {@code sync_run} last. */
     static final List<String> RUN_TABLES = List.of("input_file", "sync_run");
@@ -53,15 +53,23 @@ public class RunRowDeleter {
         this.slice = slice;
     }
 
-    private static Map<String, String> stagedTables() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("desired_user", "line_no");
-        tables.put("desired_team", "line_no");
-        tables.put("desired_member", "line_no");
-        tables.put("desired_role", "line_no");
-        tables.put("desired_service_account", "line_no");
-        tables.put("row_error", "line_no");
-        tables.put("planned_op", "seq");
+    /**
+     * The columns of a table's primary key after {@code run_id} that slice a run's rows: a numeric {@code key}, and
+     * before it, when the primary key has one there, a {@code group} column whose values are sliced one at a time
+     * ({@code row_error} is keyed by input kind, then line). A slice then seeks on the primary key to where it starts.
+     */
+    record SliceKey(String group, String key) {
+    }
+
+    private static Map<String, SliceKey> stagedTables() {
+        Map<String, SliceKey> tables = new LinkedHashMap<>();
+        tables.put("desired_user", new SliceKey(null, "line_no"));
+        tables.put("desired_team", new SliceKey(null, "line_no"));
+        tables.put("desired_member", new SliceKey(null, "line_no"));
+        tables.put("desired_role", new SliceKey(null, "line_no"));
+        tables.put("desired_service_account", new SliceKey(null, "line_no"));
+        tables.put("row_error", new SliceKey("kind", "line_no"));
+        tables.put("planned_op", new SliceKey(null, "seq"));
         tables.put("remote_snapshot", null);
         tables.put("remote_role", null);
         tables.put("remote_service_account", null);
@@ -92,33 +100,75 @@ public class RunRowDeleter {
      * {@code pruned_run} note.
      */
     public void deleteStaged(String runId) {
-        STAGED.forEach((table, key) -> {
-            if (key == null) {
+        STAGED.forEach((table, by) -> {
+            if (by == null) {
                 jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
-                return;
-            }
-            String sliceEnd = sliceEnd(table, key, slice);
-            long from = Long.MIN_VALUE;
-            Long to;
-            while ((to = jdbc.queryForObject(sliceEnd, Long.class, runId, from)) != null) {
-                jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND " + key + " >= ? AND " + key + " <= ?",
-                        runId, from, to);
-                from = to + 1;
+            } else if (by.group() == null) {
+                deleteSlices(table, by, List.of(runId));
+            } else {
+                String group;
+                while ((group = firstGroup(table, by, runId)) != null) {
+                    deleteSlices(table, by, List.of(runId, group));
+                }
             }
         });
         jdbc.update("DELETE FROM " + PRUNED_RUN + " WHERE run_id = ?", runId);
     }
 
+    /** Deletes the rows of a run (and group) a slice at a time, each slice from where the last one ended. */
+    private void deleteSlices(String table, SliceKey by, List<Object> where) {
+        String sliceEnd = sliceEnd(table, by, slice);
+        String delete = deleteSlice(table, by);
+        long from = Long.MIN_VALUE;
+        Long to;
+        while ((to = jdbc.queryForObject(sliceEnd, Long.class, args(where, from))) != null) {
+            jdbc.update(delete, args(where, from, to));
+            from = to + 1;
+        }
+    }
+
+    private String firstGroup(String table, SliceKey by, String runId) {
+        List<String> first = jdbc.queryForList(firstGroup(table, by), String.class, runId);
+        return first.isEmpty() ? null : first.get(0);
+    }
+
     /**
-     * The query for where a slice of a run's rows ends: the keys are not dense (planned_op's seq leaves gaps between
-     * phases), so a slice ends at the key that many rows on from where it starts. It orders by {@code run_id} too, the
-     * primary key's first column: H2 reads in index order only when ORDER BY names the index's leading columns, and
-     * otherwise reads every remaining row of the run and sorts them, for every slice. ({@code row_error}'s primary key
-     * has its kind before the line number, so its slices still read the run's remaining invalid rows.)
+     * The query for the first group a run still has rows of, in primary-key order (a seek, as a slice): the groups
+     * before it are already deleted. Asking for the group after a given one instead ({@code kind > ?}) makes H2 step
+     * over every row of the given group, as its index cursor starts at the given value.
      */
-    static String sliceEnd(String table, String key, int slice) {
-        return "SELECT MAX(" + key + ") FROM (SELECT " + key + " FROM " + table + " WHERE run_id = ? AND " + key
-                + " >= ? ORDER BY run_id, " + key + " FETCH FIRST " + slice + " ROWS ONLY) slice";
+    static String firstGroup(String table, SliceKey by) {
+        return "SELECT " + by.group() + " FROM " + table + " WHERE run_id = ? ORDER BY run_id, " + by.group()
+                + " FETCH FIRST 1 ROWS ONLY";
+    }
+
+    /**
+     * The query for where a slice of a run's rows (of one group) ends: the keys are not dense (planned_op's seq
+     * leaves gaps between phases), so a slice ends at the key that many rows on from where it starts. It orders by
+     * the primary key's columns from {@code run_id} on: H2 reads in index order only when ORDER BY names the index's
+     * leading columns, and otherwise reads every remaining row of the run and sorts them, for every slice.
+     */
+    static String sliceEnd(String table, SliceKey by, int slice) {
+        String leading = by.group() == null ? "run_id" : "run_id, " + by.group();
+        return "SELECT MAX(" + by.key() + ") FROM (SELECT " + by.key() + " FROM " + table + " WHERE " + prefix(by)
+                + " AND " + by.key() + " >= ? ORDER BY " + leading + ", " + by.key() + " FETCH FIRST " + slice
+                + " ROWS ONLY) slice";
+    }
+
+    /** The statement deleting one slice of a run's rows (of one group), by the range of keys it holds. */
+    static String deleteSlice(String table, SliceKey by) {
+        return "DELETE FROM " + table + " WHERE " + prefix(by) + " AND " + by.key() + " >= ? AND " + by.key()
+                + " <= ?";
+    }
+
+    private static String prefix(SliceKey by) {
+        return by.group() == null ? "run_id = ?" : "run_id = ? AND " + by.group() + " = ?";
+    }
+
+    private static Object[] args(List<Object> where, Object... more) {
+        List<Object> all = new ArrayList<>(where);
+        all.addAll(List.of(more));
+        return all.toArray();
     }
 
     /**

@@ -21,11 +21,15 @@ public class UserVerifier {
     private static final String USER_KINDS = "'CREATE_USER', 'REACTIVATE_USER', 'UPDATE_USER', 'DEACTIVATE_USER',"
             + " 'REMOVE_USER'";
 
-    private static final String APPLIED = """
+    /**
+     * The applied user operations, in sequence order: ordered by the primary key's columns, {@code run_id} too, so
+     * that H2 reads the run in index order instead of sorting every matching operation first.
+     */
+    static final String APPLIED = """
             SELECT o.seq, o.kind, o.payload, COALESCE(o.result_id, o.target_id) AS id
             FROM planned_op o
             WHERE o.run_id = ? AND o.state = 'DONE' AND o.verified IS NULL
-              AND o.kind IN (""" + USER_KINDS + ") ORDER BY o.seq";
+              AND o.kind IN (""" + USER_KINDS + ") ORDER BY o.run_id, o.seq";
 
     private final JdbcTemplate jdbc;
     private final PlannedOpRepository plannedOps;

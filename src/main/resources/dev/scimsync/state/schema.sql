@@ -65,7 +65,10 @@ CREATE TABLE IF NOT EXISTS row_error (
     raw          TEXT,
     PRIMARY KEY (run_id, kind, line_no, seq)
 );
-CREATE INDEX IF NOT EXISTS row_error_key ON row_error (run_id, kind, row_key);
+-- No index but the primary key: every read of row_error takes all the errors of one input of a run, in line order.
+-- An index on (run_id, kind, row_key) served no lookup, and H2 chose it over the primary key for those ordered reads,
+-- then sorted all of an input's errors even to show the first few. Databases made before lose it.
+DROP INDEX IF EXISTS row_error_key;
 
 -- The target as a run listed it (before planning, and again after applying to verify): JSON lines of users and
 -- teams in parts, read back whole into memory (SnapshotRepository). Replaces remote_user, remote_group, remote_member and
@@ -104,6 +107,9 @@ CREATE TABLE IF NOT EXISTS planned_op (
     PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS planned_op_line ON planned_op (run_id, input_kind, line_no);
+-- when an operation's outcome was recorded (the database's clock, once for each batch of outcomes): a run's pace over
+-- its operations, phase by phase, reads from it (bench/scale.sh migration)
+ALTER TABLE planned_op ADD COLUMN IF NOT EXISTS recorded_at TIMESTAMP;
 
 -- teams, memberships and custom roles
 

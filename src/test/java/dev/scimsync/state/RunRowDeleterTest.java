@@ -2,12 +2,16 @@ package dev.scimsync.state;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +24,77 @@ class RunRowDeleterTest {
 
     /**
      * Every slice seeks to where it starts on the table's primary key and reads in its order, which on H2 shows as an
-     * index-sorted plan; without it a slice reads and sorts every remaining row of the run. row_error is the one
-     * table whose primary key (run_id, kind, line_no, seq) does not lead with the slice's key.
+     * index-sorted plan; without it a slice reads and sorts every remaining row of the run. row_error's primary key
+     * (run_id, kind, line_no, seq) has the input kind before the line, so its slices are of one kind at a time.
      */
     @Test
     void aSliceReadsTheTableInPrimaryKeyOrderFromWhereItStarts() {
-        RunRowDeleter.STAGED.forEach((table, key) -> {
-            if (key == null || table.equals("row_error")) {
+        RunRowDeleter.STAGED.forEach((table, by) -> {
+            if (by == null) {
                 return;
             }
-            String plan = String.join("\n", db.jdbc.queryForList("EXPLAIN " + RunRowDeleter.sliceEnd(table, key, 500),
-                    String.class, "r1", 0L));
+            String plan = String.join("\n", db.jdbc.queryForList("EXPLAIN " + RunRowDeleter.sliceEnd(table, by, 500),
+                    String.class, sliceArgs(by, "r1", 0L)));
             assertThat(plan).as(table).contains("PRIMARY_KEY").contains("index sorted");
         });
+    }
+
+    /** Where slices start in a run of {@link #RUN_ROWS} rows: its start, and after these rows. */
+    static Stream<Arguments> slicesOfEveryTable() {
+        return RunRowDeleter.STAGED.entrySet().stream().filter(e -> e.getValue() != null)
+                .flatMap(e -> Stream.of(0, 1, RUN_ROWS / 2, RUN_ROWS - 150, RUN_ROWS - 1)
+                        .map(at -> Arguments.of(e.getKey(), at)));
+    }
+
+    private static final int RUN_ROWS = 2_000;
+    private static final int SLICE = 100;
+
+    /**
+     * Finding where a slice ends, and deleting it, read about a slice of rows wherever the slice starts in a large
+     * run between two others: H2's count of the rows read is bounded by the slice, not by the run or by what is left
+     * of it. row_error's rows are of two kinds, deleted one kind at a time: finding the first kind left is a seek too.
+     */
+    @ParameterizedTest
+    @MethodSource("slicesOfEveryTable")
+    void aSliceAndItsDeleteReadAboutASliceOfRowsWhereverItStarts(String table, int at) {
+        RunRowDeleter.SliceKey by = RunRowDeleter.STAGED.get(table);
+        Map<String, String> values = Map.of("kind", "CASEWHEN(MOD(X, 2) = 0, 'users', 'teams')", "seq", "X * 7");
+        QueryPlans.fill(db.jdbc, table, "a-run", RUN_ROWS, values);
+        QueryPlans.fill(db.jdbc, table, "r1", RUN_ROWS, values);
+        QueryPlans.fill(db.jdbc, table, "z-run", RUN_ROWS, values);
+        // the numeric key of the row `at` rows into the run (of its kind for row_error), where the slice starts
+        long from = db.jdbc.queryForObject("SELECT " + by.key() + " FROM " + table + " WHERE "
+                + (by.group() == null ? "run_id = ?" : "run_id = ? AND kind = ?") + " ORDER BY " + by.key()
+                + " OFFSET " + (by.group() == null ? at : at / 2) + " ROWS FETCH FIRST 1 ROWS ONLY", Long.class,
+                sliceArgs(by, "r1"));
+
+        QueryPlans.Plan end = QueryPlans.explain(db.jdbc, RunRowDeleter.sliceEnd(table, by, SLICE),
+                sliceArgs(by, "r1", from));
+        long to = db.jdbc.queryForObject(RunRowDeleter.sliceEnd(table, by, SLICE), Long.class,
+                sliceArgs(by, "r1", from));
+        QueryPlans.Plan delete = QueryPlans.explain(db.jdbc, RunRowDeleter.deleteSlice(table, by),
+                sliceArgs(by, "r1", from, to));
+
+        assertThat(end.scanned()).as(end.text()).isLessThanOrEqualTo(SLICE + 1);
+        assertThat(delete.scanned()).as(delete.text()).isLessThanOrEqualTo(SLICE + 1);
+        assertThat(count(table, "r1")).isEqualTo(RUN_ROWS - Math.min(SLICE, by.group() == null ? RUN_ROWS - at
+                : RUN_ROWS / 2 - at / 2));
+        if (by.group() != null) {
+            QueryPlans.Plan first = QueryPlans.explain(db.jdbc, RunRowDeleter.firstGroup(table, by), "r1");
+            assertThat(first.scanned()).as(first.text()).isLessThanOrEqualTo(2);
+            assertThat(db.jdbc.queryForList(RunRowDeleter.firstGroup(table, by), String.class, "r1"))
+                    .containsExactly("teams");
+        }
+    }
+
+    /** The arguments of a slice's statements: the run, the group (row_error's kind: users), then the keys. */
+    private static Object[] sliceArgs(RunRowDeleter.SliceKey by, String runId, Object... keys) {
+        List<Object> args = new ArrayList<>(List.of(runId));
+        if (by.group() != null) {
+            args.add("users");
+        }
+        args.addAll(List.of(keys));
+        return args.toArray();
     }
 
     @Test
