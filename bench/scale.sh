@@ -28,7 +28,9 @@
 #           rate, and the rate over the first and the last tenth of the phase (bench/PhaseRates.java, from the times
 #           the outcomes were recorded), so that a slope shows; then 5,000 creates against the same emulator settings
 #           and the ratio. Not part of the default set (about 15-25 minutes); smaller: MIGRATION_USERS,
-#           MIGRATION_TEAMS, MIGRATION_MEMBERS. BENCH_JAVA_HOME picks the JDK it runs on.
+#           MIGRATION_TEAMS, MIGRATION_MEMBERS.
+#
+# BENCH_JAVA_HOME picks the JDK every scenario runs on (default: JAVA_HOME, else java on the path).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -42,8 +44,13 @@ if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; the
     echo "building $JAR (missing or older than the sources) ..." >&2
     (mvn -B -o -q -Dstyle.color=never -DskipTests package || ./mvnw -B -q -DskipTests package) >&2
 fi
+# BENCH_JAVA_HOME: every JVM of the bench (the tool through its launcher, the emulator, the helpers) runs on that JDK;
+# the jar itself is built as always (for Java 17)
+if [[ -n "${BENCH_JAVA_HOME:-}" ]]; then
+    export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH"
+fi
 # the tool runs through its launcher, as an admin runs it: the first call extracts the jar and makes its class data
-# sharing archive (see ./scim-sync), so no measured run pays for that
+# sharing archive, or on JDK 25 and later its AOT cache (see ./scim-sync), so no measured run pays for that
 "$ROOT/scim-sync" --version >/dev/null
 if [[ ! -x /usr/bin/time ]]; then
     echo "bench/scale.sh needs GNU time (/usr/bin/time): apt-get install -y time" >&2
@@ -298,8 +305,6 @@ scenario_memory() {
 # The one-off migration of a whole organisation: a first sync into an empty target, as fast as the target answers.
 # Its apply must not slow down as the run goes on, so each phase is timed over its first and its last tenth.
 scenario_migration() {
-    # this scenario's JVMs (emulator, launcher, helpers) run on BENCH_JAVA_HOME when it is set
-    local PATH="${BENCH_JAVA_HOME:+$BENCH_JAVA_HOME/bin:}$PATH"
     local users="${MIGRATION_USERS:-100000}" teams="${MIGRATION_TEAMS:-2000}" members="${MIGRATION_MEMBERS:-300000}"
     local opts="-Xmx256m -XX:+CITime"
     echo "== migration: $users users, $teams teams, $members memberships into an empty emulator, no request limit" >&2
