@@ -48,7 +48,7 @@ class JobFileProblemsCommandTest {
                 at + "target.token is not allowed: secrets never go in job files; put the key in an environment"
                         + " variable and name that variable with token-env (line 3, column 3)",
                 at + "inputs.teams must be a single value, not a list or mapping (line 6, column 3)",
-                at + "policy.absent-users must be one of report, deactivate, ignore (was 'nuke') (line 8, column 17)",
+                at + "policy.absent-users must be one of report, deactivate, remove, ignore (was 'nuke') (line 8, column 17)",
                 at + "unknown key 'limits.concurency' (line 11, column 3); expected one of chunk-size, concurrency,"
                         + " requests-per-second, max-error-rate, max-attempts, connect-timeout, read-timeout",
                 at + "limits.chunk-size must be between 1 and 10000 (was 0)");
