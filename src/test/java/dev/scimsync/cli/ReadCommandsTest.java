@@ -58,7 +58,8 @@ class ReadCommandsTest {
                         "scim-sync: no run 20990101-000000-0000 in the state database (see 'scim-sync history')"),
                 Arguments.of(List.of("explain", "nobody@example.com"), ExitCodes.USAGE,
                         "scim-sync: no run has seen user nobody@example.com"),
-                Arguments.of(List.of("explain", "research"), ExitCodes.USAGE, "scim-sync: no run has seen team research"));
+                Arguments.of(List.of("explain", "research"), ExitCodes.USAGE,
+                        "scim-sync: no run has seen team research"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +104,8 @@ class ReadCommandsTest {
 
         assertThat(history.exitCode).as(history.toString()).isZero();
         assertThat(history.out.split("\n")).hasSize(2);
-        assertThat(history.out.split("\n")[1]).contains(RUN, "nightly", "sync", "users:" + "ab".repeat(6), "(not finished)");
+        assertThat(history.out.split("\n")[1]).contains(RUN, "nightly", "sync", "users:" + "ab".repeat(6),
+                "(not finished)");
         assertThat(report.exitCode).as(report.toString()).isZero();
         assertThat(report.out).contains("run " + RUN + ": sync of job nightly", "not finished: still running",
                 "(the folder is gone)");
@@ -160,7 +162,8 @@ class ReadCommandsTest {
         if (password != null) {
             System.setProperty("spring.datasource.password", password);
         }
-        for (List<String> command : List.of(List.of("history"), List.of("report", RUN), List.of("explain", "research"))) {
+        for (List<String> command : List.of(List.of("history"), List.of("report", RUN),
+                List.of("explain", "research"))) {
             Cli cli = read(command, url);
 
             assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ExitCodes.ABORTED);
@@ -183,7 +186,8 @@ class ReadCommandsTest {
             new StateSchema(new SingleConnectionDataSource(db, true));
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(db, true));
             jdbc.update("INSERT INTO sync_run (run_id, job_name, command, config_json, out_dir, started_at)"
-                    + " VALUES (?, 'nightly', 'sync', '{}', ?, CURRENT_TIMESTAMP)", RUN, dir.resolve("gone").toString());
+                    + " VALUES (?, 'nightly', 'sync', '{}', ?, CURRENT_TIMESTAMP)", RUN,
+                    dir.resolve("gone").toString());
             jdbc.update("INSERT INTO input_file (run_id, kind, path, sha256, row_count) VALUES (?, 'users', 'u.csv',"
                     + " ?, 1)", RUN, "ab".repeat(32));
             jdbc.update("INSERT INTO desired_user (run_id, line_no, email, email_key, active, raw)"
