@@ -3,7 +3,6 @@ package dev.scimsync.cli;
 import dev.scimsync.job.ExitCodes;
 import dev.scimsync.report.ExplanationRepository;
 import dev.scimsync.state.RunRecord;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +18,7 @@ import java.util.Optional;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show a user's (EMAIL) or a team's (TEAM) desired and actual state and recent operations.")
-final class ExplainCommand extends StateCommand {
+final class ExplainCommand extends ReadCommand {
 
     private static final int RUNS = 5;
 
@@ -27,8 +26,8 @@ final class ExplainCommand extends StateCommand {
     String key;
 
     @Override
-    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-        ExplanationRepository explanations = context.getBean(ExplanationRepository.class);
+    int read(StateReader state, PrintWriter out, PrintWriter err) {
+        ExplanationRepository explanations = state.explanations();
         boolean user = key.contains("@");
         String lower = key.toLowerCase(Locale.ROOT);
         Optional<RunRecord> run = explanations.latestRunAbout(lower, user);

@@ -5,7 +5,6 @@ import dev.scimsync.report.RunSummary;
 import dev.scimsync.input.InputFileRepository;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.RunRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List past runs, newest first: start (UTC), run id, job, command, inputs' checksums, counts,"
                 + " exit code.")
-final class HistoryCommand extends StateCommand {
+final class HistoryCommand extends ReadCommand {
 
     static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final String ROW = "%-16s  %-20s  %-12s  %-7s  %-24s  %-4s  %s%n";
@@ -29,9 +28,9 @@ final class HistoryCommand extends StateCommand {
     int limit;
 
     @Override
-    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-        RunRepository runs = context.getBean(RunRepository.class);
-        InputFileRepository inputFiles = context.getBean(InputFileRepository.class);
+    int read(StateReader state, PrintWriter out, PrintWriter err) {
+        RunRepository runs = state.runs();
+        InputFileRepository inputFiles = state.inputFiles();
         List<RunRecord> recent = runs.recent(Math.max(1, limit));
         if (recent.isEmpty()) {
             out.println("no runs in the state database yet");

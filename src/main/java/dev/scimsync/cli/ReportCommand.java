@@ -5,7 +5,6 @@ import dev.scimsync.report.RunSummary;
 import dev.scimsync.report.StepTiming;
 import dev.scimsync.state.RunRecord;
 import dev.scimsync.state.RunRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,14 +18,14 @@ import java.util.stream.Stream;
 /** {@code scim-sync report RUN}: one run's summary and where its files are. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Print one run's summary and the path of its files (exit 2 for an unknown run).")
-final class ReportCommand extends StateCommand {
+final class ReportCommand extends ReadCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run id (see 'scim-sync history').")
     String runId;
 
     @Override
-    int runIn(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-        RunRepository runs = context.getBean(RunRepository.class);
+    int read(StateReader state, PrintWriter out, PrintWriter err) {
+        RunRepository runs = state.runs();
         Optional<RunRecord> found = runs.find(runId);
         if (found.isEmpty()) {
             err.println("scim-sync: no run " + runId + " in the state database (see 'scim-sync history')");

@@ -7,7 +7,6 @@ import dev.scimsync.job.SyncRunner;
 import dev.scimsync.job.UsageException;
 import dev.scimsync.scim.MissingCredentialException;
 import dev.scimsync.state.JobLockedException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,8 +17,6 @@ import java.io.PrintWriter;
  * and maps the outcome to an exit code. A user's mistake gets a message, never a stack trace.
  */
 abstract class RunCommand extends StateCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     /** Runs with the application started; returns how the run ended. */
     abstract RunResult run(SyncRunner runner);
@@ -47,7 +44,7 @@ abstract class RunCommand extends StateCommand {
         } catch (IllegalArgumentException e) {
             // a bug, not the user's mistake (those are UsageException): never dressed up as exit 2. Exit 4 as for
             // any unexpected exception (ScimSyncCommand): the run, if one started, stays unfinished and resumable
-            LOG.error("unexpected error: {}", e.getMessage(), e);
+            LoggerFactory.getLogger(RunCommand.class).error("unexpected error: {}", e.getMessage(), e);
             err.println("scim-sync: unexpected error (a bug; the log has its stack trace): " + e.getMessage());
             return ExitCodes.ABORTED;
         } catch (JobLockedException e) {

@@ -5,17 +5,18 @@ import dev.scimsync.job.JobApplication;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** A command on the state database alone: opens it, reads (or prunes), prints; no job file, no target. */
+/**
+ * A command that starts the Spring application on the state database: the job commands, and {@code prune}, which
+ * deletes Spring Batch's job instances with its runs. The commands that only read the database are
+ * {@link ReadCommand}s.
+ */
 abstract class StateCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StateCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -38,9 +39,9 @@ abstract class StateCommand implements Callable<Integer> {
             context = JobApplication.start(stateDb.url);
         } catch (RuntimeException e) {
             if (StateDbErrors.isExpected(e)) {
-                LOG.debug("the state database could not be opened", e);
+                LoggerFactory.getLogger(StateCommand.class).debug("the state database could not be opened", e);
             } else {
-                LOG.error("the application could not start", e);
+                LoggerFactory.getLogger(StateCommand.class).error("the application could not start", e);
             }
             err.println("scim-sync: " + StateDbErrors.explain(e, stateDb.url));
             return ExitCodes.ABORTED;

@@ -26,6 +26,15 @@ final class StateDbErrors {
     }
 
     /**
+     * The line for a state database that opened but lacks a table or column a read needs: one an older scim-sync
+     * made, whose tables only a run of a job brings up to date (the commands that only read it never change it).
+     */
+    static String unreadable(Throwable e) {
+        return "cannot read the state database (made by an older scim-sync? a plan or sync run brings its tables up"
+                + " to date): " + rootMessage(e);
+    }
+
+    /**
      * A database that cannot be reached or logged in to, or a URL no driver takes (the pool says so): the user's
      * setting, not a bug, so no stack trace at the default level.
      */

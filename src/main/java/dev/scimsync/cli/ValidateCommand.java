@@ -6,7 +6,6 @@ import dev.scimsync.job.JobApplication;
 import dev.scimsync.job.SyncRunner;
 import dev.scimsync.job.ValidateResult;
 import dev.scimsync.report.Validation;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -35,7 +34,6 @@ import java.util.stream.Stream;
                 + " invalid rows (written to failed-<input>.csv in the out dir), 5 when a file is rejected.")
 final class ValidateCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ValidateCommand.class);
     private static final int SHOWN = 100;
 
     @Spec
@@ -76,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             context = JobApplication.start("jdbc:h2:file:" + scratch.resolve("state"));
         } catch (RuntimeException e) {
-            LOG.error("the application could not start", e);
+            LoggerFactory.getLogger(ValidateCommand.class).error("the application could not start", e);
             err.println("scim-sync: cannot start the checks: " + e.getMessage());
             return ExitCodes.ABORTED;
         }
@@ -119,7 +117,8 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot delete the checks' temporary state database {}: {}", dir, e.getMessage());
+            LoggerFactory.getLogger(ValidateCommand.class).warn("cannot delete the checks' temporary state database {}:"
+                    + " {}", dir, e.getMessage());
         }
     }
 }

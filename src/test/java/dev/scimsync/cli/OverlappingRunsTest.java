@@ -53,8 +53,11 @@ class OverlappingRunsTest {
         Path file = dir.resolve(".scim-sync/state");
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.scimsync.ScimSyncApplication", command));
-        if (!command.equals("history") && !command.equals("resume")) {
-            args.add(job.toString());
+        switch (command) {
+            case "history", "resume" -> { }
+            case "report" -> args.add("20261201-020000-0a0b");
+            case "explain" -> args.add("alice@example.com");
+            default -> args.add(job.toString());
         }
         if (stateDb != null) {
             args.addAll(List.of("--state-db", stateDb.replace("ABS", dir.toString())));
@@ -81,6 +84,8 @@ class OverlappingRunsTest {
                 Arguments.of("sync", "jdbc:h2:file:./reports/../.scim-sync/state;WRITE_DELAY=0", "json"),
                 Arguments.of("plan", "jdbc:h2:ABS/.scim-sync/./state", "text"),
                 Arguments.of("history", null, "json"),
+                Arguments.of("report", null, "text"),
+                Arguments.of("explain", "jdbc:h2:ABS/.scim-sync/state", "json"),
                 Arguments.of("resume", null, "text"));
     }
 
