@@ -3,9 +3,11 @@ package dev.scimsync.cli;
 import dev.scimsync.input.InputFileRepository;
 import dev.scimsync.job.JobApplication;
 import dev.scimsync.report.ExplanationRepository;
+import dev.scimsync.snapshot.RemoteServiceAccountRepository;
 import dev.scimsync.snapshot.SnapshotRepository;
 import dev.scimsync.state.RunRepository;
 import dev.scimsync.state.StateSchema;
+import dev.scimsync.validate.DesiredSetRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -72,7 +74,8 @@ final class StateReader implements AutoCloseable {
     }
 
     ExplanationRepository explanations() {
-        return new ExplanationRepository(jdbc, runs(), new SnapshotRepository(jdbc, null));
+        return new ExplanationRepository(jdbc, runs(), new SnapshotRepository(jdbc, null),
+                new DesiredSetRepository(jdbc, null), new RemoteServiceAccountRepository(jdbc, null));
     }
 
     @Override
