@@ -20,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class GraphqlHandler {
 
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    /** The fields, in whatever layout a client sends them: the SDK breaks its lines inside the parentheses. */
+    private static final Pattern ENTITY_FIELD = Pattern.compile("\\bentity\\s*\\(\\s*name\\s*:\\s*\\$name\\s*\\)");
+    private static final Pattern CREATE_FIELD = Pattern.compile("\\bcreateServiceAccount\\s*\\(\\s*input\\s*:");
+    private static final Pattern API_KEY = Pattern.compile("\\bapiKey\\b");
 
     private final OrgStore store;
     private final Clock clock;
@@ -45,11 +49,11 @@ final class GraphqlHandler {
         Matcher operation = OPERATION.matcher(query);
         String kind = operation.find() ? operation.group(1) : "";
         String name = kind.isEmpty() ? "" : operation.group(2);
-        if (kind.equals("query") && name.equals("Entity") && query.contains("entity(name: $name)")) {
-            return entity(variable(variables, "name"), query.contains("apiKey"));
+        if (kind.equals("query") && name.equals("Entity") && ENTITY_FIELD.matcher(query).find()) {
+            return entity(variable(variables, "name"), API_KEY.matcher(query).find());
         }
         if (kind.equals("mutation") && name.equals("CreateServiceAccount")
-                && query.contains("createServiceAccount(input:")) {
+                && CREATE_FIELD.matcher(query).find()) {
             return create(variable(variables, "entityName"), variable(variables, "description"));
         }
         return error("unsupported operation: the emulator answers only the Entity query and the"

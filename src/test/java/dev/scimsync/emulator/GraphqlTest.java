@@ -51,6 +51,52 @@ class GraphqlTest extends EmulatorTestBase {
         });
     }
 
+    /**
+     * The Python SDK's own texts, laid out as it sends them (wandb/apis/public/teams.py: {@code Team.TEAM_QUERY}, the
+     * member fields of the W&amp;B docs, and {@code CREATE_SERVICE_ACCOUNT_MUTATION}): the emulator answers what the
+     * real client sends, not only what scim-sync sends.
+     */
+    @Test
+    void theSdksOwnQueryAndMutationAreAnswered() {
+        String sdkCreate = """
+                mutation CreateServiceAccount($entityName: String!, $description: String!) {
+                    createServiceAccount(
+                        input: {description: $description, entityName: $entityName}
+                    ) {
+                        user {
+                            id
+                        }
+                    }
+                }
+                """;
+        String sdkTeam = """
+                query Entity($name: String!) {
+                    entity(name: $name) {
+                        id
+                        name
+                        members {
+                            id
+                            admin
+                            pending
+                            email
+                            username
+                            name
+                            accountType
+                            apiKey
+                        }
+                    }
+                }
+                """;
+
+        String id = post(sdkCreate, Map.of("entityName", "research", "description", "sdk bot")).path("data")
+                .path("createServiceAccount").path("user").path("id").stringValue();
+        JsonNode members = post(sdkTeam, Map.of("name", "research")).path("data").path("entity").path("members");
+
+        assertThat(id).isNotBlank();
+        assertThat(members.get(members.size() - 1).path("id").stringValue()).isEqualTo(id);
+        assertThat(members.get(members.size() - 1).path("accountType").stringValue()).isEqualTo("SERVICE");
+    }
+
     @Test
     void theKeyIsAnsweredOnlyToAQueryThatAsksForIt() {
         post(CREATE, Map.of("entityName", "research", "description", "bot"));
