@@ -2,12 +2,10 @@ package dev.scimsync.cli;
 
 import dev.scimsync.config.JobConfig;
 import dev.scimsync.job.ExitCodes;
-import dev.scimsync.job.JobApplication;
-import dev.scimsync.job.SyncRunner;
+import dev.scimsync.job.InputChecks;
 import dev.scimsync.job.ValidateResult;
 import dev.scimsync.report.Validation;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +23,10 @@ import java.util.stream.Stream;
 /**
  * {@code scim-sync validate JOB.yml}: checks every input the job names, offline, with the job's own steps: the input
  * guard, the load with its row validators and the rules across rows run as they do for {@code plan} and
- * {@code sync}, so the commands never disagree about a row. They run on a state database of their own, an H2 file in
- * a temporary directory deleted afterwards (a file rather than memory, so that a large export does not have to fit
- * in the heap): no target is asked, no run is recorded, the failed-rows files in the out dir aside.
+ * {@code sync}, so the commands never disagree about a row ({@link InputChecks}). They run without the Spring
+ * application, on a state database of their own, an H2 file in a temporary directory deleted afterwards (a file
+ * rather than memory, so that a large export does not have to fit in the heap): no target is asked, no run is
+ * recorded, the failed-rows files in the out dir aside.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check every input file offline, with the checks of plan and sync: exit 0 when valid, 1 with"
@@ -70,23 +69,21 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static int validate(JobConfig config, Path scratch, PrintWriter out, PrintWriter err) {
-        ConfigurableApplicationContext context;
+        ValidateResult result;
         try {
-            context = JobApplication.start("jdbc:h2:file:" + scratch.resolve("state"));
+            result = InputChecks.run(config, "jdbc:h2:file:" + scratch.resolve("state"), SHOWN);
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(ValidateCommand.class).error("the application could not start", e);
-            err.println("scim-sync: cannot start the checks: " + e.getMessage());
+            // not the inputs (the job reports those): the checks' own database or a bug
+            LoggerFactory.getLogger(ValidateCommand.class).error("the checks could not run", e);
+            err.println("scim-sync: cannot run the checks: " + e.getMessage());
             return ExitCodes.ABORTED;
         }
-        try (context) {
-            ValidateResult result = context.getBean(SyncRunner.class).validate(config, SHOWN);
-            if (result.validation() == null) {
-                err.println("scim-sync: " + result.problem());
-                return result.exitCode();
-            }
-            print(result.validation(), out);
+        if (result.validation() == null) {
+            err.println("scim-sync: " + result.problem());
             return result.exitCode();
         }
+        print(result.validation(), out);
+        return result.exitCode();
     }
 
     private static void print(Validation validation, PrintWriter out) {

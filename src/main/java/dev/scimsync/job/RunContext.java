@@ -30,6 +30,7 @@ final class RunContext implements JobExecutionListener {
     private Map<String, Long> requestCounts = Map.of();
     private RowTally tally;
 
+    /** @param targets null for a run that never reaches the target ({@code validate}) */
     RunContext(RunRecord run, JobConfig config, Targets targets) {
         this.run = run;
         this.config = config;

@@ -1,12 +1,7 @@
 package dev.scimsync.job;
 
-import dev.scimsync.input.InputFileRules;
 import dev.scimsync.apply.OpWriter;
 import dev.scimsync.verify.Verification;
-import dev.scimsync.config.JobFiles;
-import dev.scimsync.input.CsvRow;
-import dev.scimsync.input.CsvRowReader;
-import dev.scimsync.input.InputKind;
 import dev.scimsync.plan.MembershipRules;
 import dev.scimsync.plan.RunPlanner;
 import dev.scimsync.report.DriftReport;
@@ -25,15 +20,8 @@ import dev.scimsync.validate.RowErrorRepository;
 import dev.scimsync.state.OwnershipLedger;
 import dev.scimsync.validate.RowRules;
 import dev.scimsync.apply.TargetIdLookup;
-import dev.scimsync.validate.MembershipRowValidator;
-import dev.scimsync.validate.RoleRowValidator;
-import dev.scimsync.validate.ServiceAccountRowValidator;
 import dev.scimsync.snapshot.ServiceAccountSnapshot;
 import dev.scimsync.plan.ServiceAccountPlanner;
-import dev.scimsync.validate.StagingWriter;
-import dev.scimsync.validate.TeamRowValidator;
-import dev.scimsync.validate.UserRowValidator;
-import dev.scimsync.validate.Validated;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -44,15 +32,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -71,10 +56,8 @@ public class SyncJobFactory {
     private final PlatformTransactionManager transactions;
     private final DataSource dataSource;
     private final InputFileRepository inputFiles;
-    private final DesiredUserRepository desiredUsers;
     private final DesiredSetRepository desiredSets;
-    private final RowErrorRepository rowErrors;
-    private final RowRules rowRules;
+    private final InputLoad inputs;
     private final UserSnapshot snapshot;
     private final TeamSnapshot teamSnapshot;
     private final MembershipRules membershipRules;
@@ -105,10 +88,9 @@ public class SyncJobFactory {
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.inputFiles = inputFiles;
-        this.desiredUsers = desiredUsers;
         this.desiredSets = desiredSets;
-        this.rowErrors = rowErrors;
-        this.rowRules = rowRules;
+        this.inputs = new InputLoad(jobRepository, transactions, inputFiles, desiredUsers, desiredSets, rowErrors,
+                rowRules);
         this.snapshot = snapshot;
         this.teamSnapshot = teamSnapshot;
         this.membershipRules = membershipRules;
@@ -120,15 +102,12 @@ public class SyncJobFactory {
     }
 
     Job create(RunContext run) {
-        if (run.mode() == RunMode.VALIDATE) {
-            return validate(run);
-        }
         JobExecutionDecider prepare = (job, step) -> decision(run.mode().prepares());
         JobExecutionDecider apply = (job, step) -> decision(run.mode().applies());
         Step reportStep = tasklet("report", new ReportTasklet(run, report, drift));
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(run)
-                .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
+                .start(inputs.guard(run))
                 .next(prepare).on("SKIP").to(apply)
                 .from(prepare).on("*").to(prepare(run))
                 .next(tasklet("list-service-accounts", new ServiceAccountSnapshotTasklet(run, serviceAccountSnapshot,
@@ -149,7 +128,7 @@ public class SyncJobFactory {
      * of its own, restarted on its own; the plan starts when both have finished.
      */
     private Flow prepare(RunContext run) {
-        Flow load = load(run);
+        Flow load = inputs.load(run);
         Flow list = new FlowBuilder<Flow>("list-target")
                 .start(tasklet("snapshot", new SnapshotTasklet(run, snapshot, teamSnapshot, remoteOrgs)))
                 .build();
@@ -158,64 +137,12 @@ public class SyncJobFactory {
         return new FlowBuilder<Flow>("prepare").split(threads).add(load, list).build();
     }
 
-    /**
-     * Loads every input the job names with its row validators, then applies the rules across rows: the same steps
-     * for {@code validate} as for a run that plans, so the two cannot disagree about a row.
-     */
-    private Flow load(RunContext run) {
-        return new FlowBuilder<Flow>("load")
-                .start(load(run, InputKind.ROLES, new RoleRowValidator(), desiredSets::insertRoles))
-                .next(load(run, InputKind.USERS, new UserRowValidator(), desiredUsers::insert))
-                .next(load(run, InputKind.TEAMS, new TeamRowValidator(), desiredSets::insertTeams))
-                .next(load(run, InputKind.MEMBERSHIPS, new MembershipRowValidator(), desiredSets::insertMembers))
-                .next(load(run, InputKind.SERVICE_ACCOUNTS, new ServiceAccountRowValidator(),
-                        desiredSets::insertServiceAccounts))
-                .next(tasklet("cross-file-rules", new CrossFileRulesTasklet(run, rowRules)))
-                .build();
-    }
-
-    /**
-     * {@code validate}: the input guard, the load and the rules across rows, and nothing after them: no snapshot, no
-     * target. What the rows came to is read from the run's (throw-away) state database once the job has ended.
-     */
-    private Job validate(RunContext run) {
-        Flow checks = new FlowBuilder<Flow>("validate")
-                .start(tasklet("guard-inputs", new InputGuardTasklet(run, inputFiles)))
-                .next(load(run))
-                .build();
-        return new JobBuilder(JOB_NAME, jobRepository).listener(run).start(checks).end().build();
-    }
-
     private static FlowExecutionStatus decision(boolean go) {
         return new FlowExecutionStatus(go ? "GO" : "SKIP");
     }
 
     private Step tasklet(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository).listener(StepLogContext.INSTANCE).tasklet(tasklet, transactions)
-                .build();
-    }
-
-    /** Loads one input file: read, validate, stage; a file the job does not name loads nothing. */
-    private <T> Step load(RunContext run, InputKind kind, ItemProcessor<CsvRow, Validated<T>> validator,
-                          StagingWriter.Table<T> table) {
-        String name = "load-" + kind.id();
-        Path file = InputFileRules.configured(run.config().inputs()).get(kind);
-        if (file == null) {
-            return tasklet(name, (contribution, chunk) -> RepeatStatus.FINISHED);
-        }
-        CsvRowReader reader = new CsvRowReader(kind, file, JobFiles.absolute(file).toString(),
-                InputOptions.of(run.config().inputs(), kind));
-        return new StepBuilder(name, jobRepository)
-                .listener(StepLogContext.INSTANCE)
-                .<CsvRow, Validated<T>>chunk(run.config().limits().chunkSize())
-                .transactionManager(transactions)
-                .reader(reader)
-                .processor(validator)
-                .writer(new StagingWriter<>(run::runId, table, kind::protectedKey, rowErrors))
-                .listener(new Progress(Progress.Output.system(), "load " + kind.id(), "rows", () -> inputFiles
-                        .of(run.runId()).stream().filter(f -> f.kind().equals(kind.id()))
-                        .mapToLong(f -> f.rowCount()).sum()))
-                .build();
+        return inputs.tasklet(name, tasklet);
     }
 
     private Step applyStep(RunContext run) {

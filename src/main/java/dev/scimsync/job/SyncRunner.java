@@ -114,36 +114,6 @@ public class SyncRunner {
     }
 
     /**
-     * Checks the inputs the way a run that plans does: the same input guard, the same load with its row validators,
-     * the same rules across rows, in the same job; then stops, before anything would list the target. Meant for an
-     * application started on a state database of its own that is thrown away afterwards: nothing here is kept, the
-     * failed-rows files in the out dir aside. Needs no key and takes no lock. The row-drop guard compares with the
-     * job's earlier runs, which such a database has none of, so it does not apply.
-     *
-     * @param shown how many errors to list (all of them are in the failed-rows files)
-     */
-    public ValidateResult validate(JobConfig config, int shown) {
-        String runId = RunIds.next();
-        RunRecord run = new RunRecord(runId, config.name(), RunMode.VALIDATE.command(), null,
-                JobFiles.toJson(config), JobFiles.absolute(config.out()).resolve(runId).toString(), Instant.now(),
-                null, null, null, false);
-        runs.insert(run);
-        RunContext context = new RunContext(run, config, targets);
-        JobExecution execution;
-        try {
-            execution = jobOperator.start(jobs.create(context), parameters(runId));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the checks: " + e.getMessage(), e);
-        }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            Failures.Classified failure = Failures.classify(execution);
-            return new ValidateResult(failure.exitCode(), null, failure.message());
-        }
-        Validation validation = report.writeValidation(runId, context.outDir(), shown);
-        return new ValidateResult(validation.invalid() > 0 ? ExitCodes.FAILURES : ExitCodes.OK, validation, null);
-    }
-
-    /**
      * A plan that an earlier {@code apply} run has finished with, and that has no operation left to send: applying it
      * again would send nothing, so no run starts, and the result names the run that applied it. (Operations that
      * failed are not sent again by any apply: the fix is a new plan from corrected inputs.)

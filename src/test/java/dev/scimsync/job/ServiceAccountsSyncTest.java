@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -108,7 +109,8 @@ class ServiceAccountsSyncTest extends DemoOrgJobTest {
     @Test
     void validateReadsTheServiceAccountsFileWithTheSameChecks() throws IOException {
         Path file = accounts("research,bot\nresearch,\nresearch,bot\n");
-        ValidateResult result = runner.validate(org.job("inputs: { service-accounts: " + file + " }\n"), 10);
+        ValidateResult result = InputChecks.run(org.job("inputs: { service-accounts: " + file + " }\n"),
+                "jdbc:h2:mem:validate-" + UUID.randomUUID(), 10);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURES);
         assertThat(result.validation().shown()).containsExactly(
