@@ -17,6 +17,6 @@ public final class ScimSyncApplication {
         if (System.getProperty("h2.objectCache") == null) {
             System.setProperty("h2.objectCache", "false");
         }
-        System.exit(ScimSyncCommand.commandLine().execute(args));
+        System.exit(ScimSyncCommand.commandLineFor(args).execute(args));
     }
 }

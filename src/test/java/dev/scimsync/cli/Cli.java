@@ -18,13 +18,14 @@ final class Cli {
         this.err = err;
     }
 
+    /** Runs {@code args} on the command line {@code main} builds for them (only the subcommand they name). */
     static Cli run(String... args) {
-        return run(ScimSyncCommand.commandLine(), args);
+        return run(ScimSyncCommand.commandLineFor(args), args);
     }
 
     /** Runs with {@code env} as the environment of the commands that read it themselves ({@code check-target}). */
     static Cli runWith(java.util.Map<String, String> env, String... args) {
-        return run(ScimSyncCommand.commandLine(() -> env), args);
+        return run(ScimSyncCommand.commandLine(() -> env, args), args);
     }
 
     private static Cli run(CommandLine cli, String... args) {

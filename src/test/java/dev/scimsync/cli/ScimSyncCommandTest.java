@@ -2,6 +2,11 @@ package dev.scimsync.cli;
 
 import dev.scimsync.job.ExitCodes;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +46,42 @@ class ScimSyncCommandTest {
         assertThat(Cli.run("frobnicate").exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.run("sync", "jobs/demo.yml", "--no-such-option").exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.run().exitCode).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aCommandLineThatNamesASubcommandBuildsThatOneAlone() {
+        for (Class<?> subcommand : ScimSyncCommand.SUBCOMMANDS) {
+            String name = subcommand.getAnnotation(picocli.CommandLine.Command.class).name();
+            if (!name.equals("help")) {
+                assertThat(ScimSyncCommand.commandLineFor(name, "--some-option").getSubcommands().keySet())
+                        .containsExactly(name);
+            }
+        }
+        List<String> all = List.copyOf(ScimSyncCommand.commandLine().getSubcommands().keySet());
+        assertThat(all).hasSize(ScimSyncCommand.SUBCOMMANDS.size());
+        for (String[] args : new String[][] {{}, {"--help"}, {"-V"}, {"help", "history"}, {"histroy"}, {""}}) {
+            assertThat(ScimSyncCommand.commandLineFor(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactlyElementsOf(all);
+        }
+    }
+
+    @Test
+    void eachSubcommandAnswersAloneAsItDoesAmongAllOfThem() {
+        for (String name : ScimSyncCommand.commandLine().getSubcommands().keySet()) {
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}}) {
+                Cli alone = Cli.run(args);
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                CommandLine full = ScimSyncCommand.commandLine();
+                full.setOut(new PrintWriter(out, true));
+                full.setErr(new PrintWriter(err, true));
+                int code = full.execute(args);
+
+                assertThat(alone.exitCode).as(String.join(" ", args)).isEqualTo(code);
+                assertThat(alone.out).as(String.join(" ", args)).isEqualTo(out.toString());
+                assertThat(alone.err).as(String.join(" ", args)).isEqualTo(err.toString());
+            }
+        }
+        assertThat(Cli.run("histroy").err).contains("Did you mean", "history");
     }
 }
