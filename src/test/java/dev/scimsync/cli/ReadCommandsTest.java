@@ -116,6 +116,31 @@ class ReadCommandsTest {
         assertThat(tables(url)).noneMatch(t -> t.startsWith("BATCH_")).contains("SYNC_RUN");
     }
 
+    /** Reading an H2 file leaves it as it was, byte for byte: H2 opened for writing compacts the file on close. */
+    @Test
+    void theStateFileIsNotRewrittenByAnyReadCommand() throws SQLException, IOException {
+        String url = stateWithOneRun() + ";WRITE_DELAY=0";
+        Path file = dir.resolve("state.mv.db");
+        for (List<String> command : List.of(List.of("history"), List.of("report", RUN),
+                List.of("explain", "Alice@Example.com"), List.of("explain", "research"))) {
+            String before = sha256(file);
+
+            Cli cli = read(command, url);
+
+            assertThat(cli.exitCode).as(cli.toString()).isIn(ExitCodes.OK, ExitCodes.USAGE);
+            assertThat(sha256(file)).as(String.join(" ", command)).isEqualTo(before);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every column an older database lacks (each ADD COLUMN of schema.sql), on every read command. */
     static Stream<Arguments> addedColumns() throws IOException {
         String schema;
