@@ -47,7 +47,6 @@ public record RunSummary(String runId, String job, String command, String planRu
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
      * An input file: its checksum tells whether two runs read the same file; a partial one (a failed-rows file fed
@@ -80,7 +79,8 @@ public record RunSummary(String runId, String job, String command, String planRu
     }
 
     String toPrettyJson() {
-        return PRETTY.writeValueAsString(this);
+        // a writer of the one mapper: a second mapper cost the read-only commands, which only read, its start-up
+        return JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
     }
 
     public static RunSummary fromJson(String json) {
