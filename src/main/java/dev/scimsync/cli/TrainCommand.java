@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -48,36 +47,36 @@ final class TrainCommand implements Callable<Integer> {
         String stateDb = "jdbc:h2:file:" + work.toAbsolutePath().resolve("state");
         Path reports = work.resolve("out");
         List<String> sync = List.of("sync", job.toString(), "--state-db", stateDb, "--out", reports.toString());
-        if (!ran(sync, ExitCodes.OK, out)) {
+        if (!ran(sync, out)) {
             return ExitCodes.ABORTED;
         }
         String runId = onlyRun(reports);
-        List<List<String>> reads = new ArrayList<>(List.of(
+        List<List<String>> reads = List.of(
                 List.of("history", "--limit", "3", "--state-db", stateDb),
                 List.of("report", runId, "--state-db", stateDb),
                 List.of("explain", user, "--state-db", stateDb),
                 List.of("validate", job.toString(), "--out", work.resolve("validate").toString()),
-                List.of("--help")));
+                List.of("--help"));
         boolean all = true;
         for (List<String> command : reads) {
-            all &= ran(command, ExitCodes.OK, out);
+            all &= ran(command, out);
         }
         return all ? ExitCodes.OK : ExitCodes.ABORTED;
     }
 
-    /** Runs one command line in this JVM, its output kept from the terminal; says how it ended. */
-    private static boolean ran(List<String> args, int expected, PrintWriter out) {
+    /** Runs one command line in this JVM, its output kept from the terminal; says how it ended; true for exit 0. */
+    private static boolean ran(List<String> args, PrintWriter out) {
         StringWriter sink = new StringWriter();
         CommandLine cli = ScimSyncCommand.commandLineFor(args.toArray(String[]::new));
         cli.setOut(new PrintWriter(sink));
         cli.setErr(new PrintWriter(sink));
         int code = cli.execute(args.toArray(String[]::new));
         out.println("train-startup: " + String.join(" ", args) + ": exit " + code);
-        if (code != expected) {
+        if (code != ExitCodes.OK) {
             out.println(sink);
         }
         out.flush();
-        return code == expected;
+        return code == ExitCodes.OK;
     }
 
     private static String onlyRun(Path reports) throws IOException {
