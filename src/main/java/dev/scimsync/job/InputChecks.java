@@ -28,7 +28,6 @@ import org.springframework.batch.core.repository.support.ResourcelessJobReposito
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**

@@ -4,7 +4,6 @@ import dev.scimsync.config.JobConfig;
 import dev.scimsync.config.JobFiles;
 import dev.scimsync.report.RowStatus;
 import dev.scimsync.report.RunReport;
-import dev.scimsync.report.Validation;
 import dev.scimsync.report.RunEnd;
 import dev.scimsync.report.RunSummaries;
 import dev.scimsync.report.RunSummary;
