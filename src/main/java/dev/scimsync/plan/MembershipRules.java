@@ -3,7 +3,6 @@ package dev.scimsync.plan;
 import dev.scimsync.config.RoleNames;
 import dev.scimsync.snapshot.RemoteOrg;
 import dev.scimsync.snapshot.SnapshotRepository;
-import dev.scimsync.state.InLists;
 import dev.scimsync.validate.DesiredMember;
 import dev.scimsync.validate.RowRules;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -127,15 +126,7 @@ public class MembershipRules {
     }
 
     private int rejectLines(String runId, List<Long> lines, String reasonSql, String column) {
-        int rejected = 0;
-        for (List<Long> batch : InLists.of(lines)) {
-            List<Object> args = new ArrayList<>();
-            args.add(runId);
-            args.addAll(batch);
-            rejected += rules.reject(runId, "memberships", "desired_member", "WHERE d.run_id = ? AND d.line_no IN ("
-                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")", args, reasonSql, List.of(),
-                    "CONCAT(d.team_key, '/', d.email_key)", column);
-        }
-        return rejected;
+        return rules.rejectLines(runId, "memberships", "desired_member", lines, reasonSql,
+                "CONCAT(d.team_key, '/', d.email_key)", column);
     }
 }

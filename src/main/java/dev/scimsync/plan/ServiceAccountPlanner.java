@@ -4,7 +4,6 @@ import dev.scimsync.snapshot.RemoteOrg;
 import dev.scimsync.snapshot.RemoteServiceAccountRepository;
 import dev.scimsync.snapshot.RemoteServiceAccountRepository.RemoteServiceAccount;
 import dev.scimsync.snapshot.SnapshotRepository;
-import dev.scimsync.state.InLists;
 import dev.scimsync.validate.DesiredServiceAccount;
 import dev.scimsync.validate.DesiredSetRepository;
 import dev.scimsync.validate.RowRules;
@@ -12,8 +11,6 @@ import dev.scimsync.validate.ServiceAccountRowValidator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,17 +51,9 @@ public class ServiceAccountPlanner {
     public int rejectUnknownTeams(String runId, RemoteOrg org, String teamHeader) {
         Set<String> created = new HashSet<>(jdbc.queryForList(CREATED_TEAMS, String.class, runId, runId));
         List<Long> lines = unknownTeams(desired.serviceAccounts(runId), org, created);
-        int rejected = 0;
-        for (List<Long> batch : InLists.of(lines)) {
-            List<Object> args = new ArrayList<>();
-            args.add(runId);
-            args.addAll(batch);
-            rejected += rules.reject(runId, "service-accounts", "desired_service_account", "WHERE d.run_id = ?"
-                    + " AND d.line_no IN (" + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")", args,
-                    "CONCAT('team ''', d.team, ''' is neither in the organisation nor created by this run (teams.csv"
-                    + " or memberships.csv)')", List.of(), "CONCAT(d.team_key, '/', d.description)", teamHeader);
-        }
-        return rejected;
+        return rules.rejectLines(runId, "service-accounts", "desired_service_account", lines,
+                "CONCAT('team ''', d.team, ''' is neither in the organisation nor created by this run (teams.csv"
+                        + " or memberships.csv)')", "CONCAT(d.team_key, '/', d.description)", teamHeader);
     }
 
     /** The lines whose team is neither on the target nor among {@code createdTeams} (lower-case names). */

@@ -1,5 +1,6 @@
 package dev.scimsync.validate;
 
+import dev.scimsync.state.InLists;
 import dev.scimsync.state.StateSchema;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -159,6 +161,27 @@ public class RowRules {
             key[i] = rs.getString(i + 2);
         }
         return key;
+    }
+
+    /**
+     * Rejects the rows of the run at {@code lines} (line numbers), a bounded IN list at a time.
+     *
+     * @param reasonSql the SQL expression of the reason
+     * @param rowKeySql the SQL expression of the row key kept with the error
+     * @return the number of rows rejected
+     */
+    public int rejectLines(String runId, String kind, String table, List<Long> lines, String reasonSql,
+                           String rowKeySql, String column) {
+        int rejected = 0;
+        for (List<Long> batch : InLists.of(lines)) {
+            List<Object> args = new ArrayList<>();
+            args.add(runId);
+            args.addAll(batch);
+            rejected += reject(runId, kind, table, "WHERE d.run_id = ? AND d.line_no IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")", args, reasonSql, List.of(),
+                    rowKeySql, column);
+        }
+        return rejected;
     }
 
     /**
