@@ -28,18 +28,17 @@ import java.util.stream.Stream;
         description = "Run the commands whose classes the launcher's start-up file records (used by ./scim-sync).")
 final class TrainCommand implements Callable<Integer> {
 
+    /** A user of the demo job's users.csv, for explain. */
+    static final String DEMO_USER = "alice@example.com";
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB.yml", description = "A job against the built-in emulator.")
+    @Parameters(index = "0", paramLabel = "JOB.yml", description = "The demo job (against the built-in emulator).")
     Path job;
 
     @Option(names = "--work", required = true, paramLabel = "DIR", description = "Where the runs keep their files.")
     Path work;
-
-    @Option(names = "--explain", paramLabel = "EMAIL", defaultValue = "alice@example.com",
-            description = "The user explain looks up.")
-    String user;
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
         List<List<String>> reads = List.of(
                 List.of("history", "--limit", "3", "--state-db", stateDb),
                 List.of("report", runId, "--state-db", stateDb),
-                List.of("explain", user, "--state-db", stateDb),
+                List.of("explain", DEMO_USER, "--state-db", stateDb),
                 List.of("validate", job.toString(), "--out", work.resolve("validate").toString()),
                 List.of("--help"));
         boolean all = true;
