@@ -103,6 +103,14 @@ class LauncherTest {
 
         assertThat(again.exitCode).as(again.toString()).isZero();
         assertThat(Files.getLastModifiedTime(jsa)).as("not trained again").isEqualTo(made17);
+        // trained on the read-only commands too, and a static archive: it holds picocli's Java 5 class files, which
+        // Java 17's dynamic archive skipped
+        Launch history = launch(java17, Map.of("SCIM_SYNC_JAVA_OPTS", "-Xlog:class+load=info"), "history",
+                "--state-db", "jdbc:h2:mem:launcher");
+        assertThat(history.exitCode).as(history.toString()).isZero();
+        assertThat(history.stdout.lines().filter(l -> l.contains(" picocli.CommandLine$Help ")
+                || l.contains(" dev.scimsync.cli.HistoryCommand ") || l.contains(" dev.scimsync.cli.StateReader ")))
+                .hasSize(3).allMatch(l -> l.endsWith("source: shared objects file"));
         assumeJdk25();
         Path aot = runAndFindFile(java25, ".aot");
         FileTime made25 = Files.getLastModifiedTime(aot);
@@ -193,6 +201,11 @@ class LauncherTest {
     }
 
     private static Launch launch(Path jdk, String... args) throws IOException, InterruptedException {
+        return launch(jdk, Map.of(), args);
+    }
+
+    private static Launch launch(Path jdk, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", tree.resolve("scim-sync").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(tree, "out", ".log");
@@ -201,6 +214,7 @@ class LauncherTest {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("JAVA_HOME", jdk.toString());
         builder.environment().remove("SCIM_SYNC_JAVA_OPTS");
+        builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
