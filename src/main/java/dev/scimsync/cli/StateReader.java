@@ -67,10 +67,19 @@ final class StateReader implements AutoCloseable {
         }
     }
 
-    /** The H2 URL with the file opened read-only, unless the URL already says how to open it. */
+    /**
+     * The H2 URL with the file opened read-only, unless the URL already says how to open it, or asks for
+     * {@code AUTO_SERVER=TRUE}: H2 refuses read-only there ("Feature not supported"), so such a URL is opened as given.
+     */
     static String readOnly(String h2Url) {
-        return h2Url.toUpperCase(java.util.Locale.ROOT).contains("ACCESS_MODE_DATA") ? h2Url
-                : h2Url + ";ACCESS_MODE_DATA=r";
+        String[] settings = h2Url.split(";");
+        for (int i = 1; i < settings.length; i++) {
+            String setting = settings[i].strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+            if (setting.startsWith("ACCESS_MODE_DATA=") || setting.equals("AUTO_SERVER=TRUE")) {
+                return h2Url;
+            }
+        }
+        return h2Url + ";ACCESS_MODE_DATA=r";
     }
 
     RunRepository runs() {

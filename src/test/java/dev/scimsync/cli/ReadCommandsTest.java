@@ -132,6 +132,22 @@ class ReadCommandsTest {
         }
     }
 
+    /**
+     * A URL with {@code AUTO_SERVER=TRUE} (so that the commands can read while a run holds the file) is read as given:
+     * H2 refuses to open such a database read-only.
+     */
+    @Test
+    void anAutoServerUrlIsReadAsGiven() throws SQLException {
+        String url = stateWithOneRun() + ";AUTO_SERVER=TRUE";
+
+        Cli history = read(List.of("history"), url);
+        Cli explain = read(List.of("explain", "Alice@Example.com"), url);
+
+        assertThat(history.exitCode).as(history.toString()).isZero();
+        assertThat(history.out).contains(RUN);
+        assertThat(explain.exitCode).as(explain.toString()).isZero();
+    }
+
     private static String sha256(Path file) throws IOException {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
